@@ -1,0 +1,175 @@
+//! The document model: canonical text, metadata and the tree of what a reader sees.
+
+use crate::ingest::SourceKind;
+use crate::normalise::Canonical;
+use serde::Serialize;
+
+/// Where a document came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    /// The path as given on the command line (`-` for standard input).
+    pub path: String,
+    pub kind: SourceKind,
+    /// Text encoding detected or forced (text input only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    pub pages: u32,
+    pub bytes: u64,
+}
+
+/// What the masthead, title and headings say about the document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Metadata {
+    /// Publication named on the masthead (`西藏自治区人民政府公报`).
+    pub publication: Option<String>,
+    /// Year of the issue on the masthead.
+    pub year: Option<i32>,
+    /// Issue number within the year (`第1期` → 1).
+    pub issue: Option<u32>,
+    /// Serial number since the first issue (`总第683号` → 683).
+    pub serial: Option<u32>,
+    /// Title of the (first) government work report.
+    pub title: Option<String>,
+    /// Delivery date of the report (`2025-01-19`).
+    pub date: Option<String>,
+    /// Who delivered it, as the speaker line gives it.
+    pub speaker: Option<String>,
+    /// The year the review part reports on.
+    pub result_year: Option<i32>,
+    /// The year the plan part plans.
+    pub target_year: Option<i32>,
+}
+
+/// What a node of the tree is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    Document,
+    FrontMatter,
+    Masthead,
+    EditorialBoard,
+    Contents,
+    Article,
+    WorkReport,
+    Title,
+    DeliveryLine,
+    Speaker,
+    Preamble,
+    Part,
+    Item,
+    Paragraph,
+    Sentence,
+}
+
+/// Which year a part of a work report speaks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Covers {
+    /// The review of the past year (or years): results.
+    Review,
+    /// The plan for the coming year (or period): targets.
+    Plan,
+    /// Neither (e.g. the government's own conduct).
+    Other,
+}
+
+/// A node of the document tree. Spans are byte offsets into the canonical text; the report layer
+/// turns them into character offsets.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub title: String,
+    pub start: usize,
+    pub end: usize,
+    pub first_page: u32,
+    pub last_page: u32,
+    /// For parts: what they cover.
+    pub covers: Option<Covers>,
+    /// For parts: the year they cover, when the heading names it.
+    pub year: Option<i32>,
+    pub children: Vec<Node>,
+}
+
+impl Node {
+    pub fn new(kind: NodeKind, title: impl Into<String>, start: usize, end: usize) -> Node {
+        Node {
+            kind,
+            title: title.into(),
+            start,
+            end,
+            first_page: 1,
+            last_page: 1,
+            covers: None,
+            year: None,
+            children: Vec::new(),
+        }
+    }
+
+    /// Depth-first walk calling `f(node, ancestors)`.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Node, &[&'a Node])) {
+        fn go<'a>(n: &'a Node, path: &mut Vec<&'a Node>, f: &mut dyn FnMut(&'a Node, &[&'a Node])) {
+            f(n, path);
+            path.push(n);
+            for c in &n.children {
+                go(c, path, f);
+            }
+            path.pop();
+        }
+        go(self, &mut Vec::new(), f);
+    }
+
+    /// Fill `first_page`/`last_page` of this node and all below from the page map.
+    pub fn set_pages(&mut self, canonical: &Canonical) {
+        self.first_page = canonical.page_at(self.start);
+        self.last_page = canonical.page_at(self.end.saturating_sub(1).max(self.start));
+        for c in &mut self.children {
+            c.set_pages(canonical);
+        }
+    }
+}
+
+/// One input, read, normalised and segmented.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: SourceInfo,
+    pub canonical: Canonical,
+    pub meta: Metadata,
+    pub root: Node,
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    pub fn text(&self) -> &str {
+        &self.canonical.text
+    }
+}
+
+/// Byte offset → character offset, with checkpoints so that many lookups stay cheap on large texts.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// `(byte, char)` at char boundaries, about every `STEP` bytes.
+    marks: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    const STEP: usize = 512;
+
+    pub fn new(text: &str) -> CharIndex {
+        let mut marks = vec![(0, 0)];
+        let mut next = Self::STEP;
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            if byte >= next {
+                marks.push((byte, chars));
+                next = byte + Self::STEP;
+            }
+        }
+        CharIndex { marks }
+    }
+
+    /// Character offset of `byte` (which must be a char boundary of the text).
+    pub fn char_at(&self, text: &str, byte: usize) -> usize {
+        let i = self.marks.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b0, c0) = self.marks[i];
+        c0 + text.get(b0..byte).map_or(0, |s| s.chars().count())
+    }
+}

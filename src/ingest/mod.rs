@@ -1,0 +1,70 @@
+//! Ingest: bytes in, pages of text out.
+//!
+//! Every ingester hands normalisation the same thing, a list of pages in the *text convention*:
+//! paragraphs are separated by a blank line; a single line break inside a paragraph is a wrap
+//! that normalisation may join. Page furniture (running headers, page numbers) may still be
+//! present: normalisation removes it with rules common to every source.
+
+pub mod isolate;
+pub mod pdf;
+pub mod text;
+
+use crate::error::IngestError;
+
+/// Where the pages came from; reported in the JSON `source` object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Text,
+    Pdf,
+}
+
+/// The pages of one input, before normalisation.
+#[derive(Debug, Clone)]
+pub struct RawDocument {
+    pub kind: SourceKind,
+    /// Name of the text encoding that was detected or forced (text input only).
+    pub encoding: Option<String>,
+    /// Page texts, first page first. Page numbers are positions in this list, starting at 1.
+    pub pages: Vec<String>,
+    /// Things a user should know about the input that did not stop it (one line each).
+    pub warnings: Vec<String>,
+}
+
+/// How to read an input.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Force a text encoding (`utf-8`, `gb18030`, …) instead of detecting it.
+    pub encoding: Option<String>,
+    /// Password for an encrypted PDF (the empty user password is always tried).
+    pub password: Option<String>,
+    /// Parse PDFs in this process instead of in an isolated child process (used by the worker itself).
+    pub in_process: bool,
+}
+
+/// Turn the bytes of one input into pages. The kind is recognised by content, never by name.
+pub fn ingest_bytes(bytes: &[u8], opts: &IngestOptions) -> Result<RawDocument, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty);
+    }
+    if is_pdf(bytes) {
+        let out = if opts.in_process {
+            pdf::extract_pages(bytes, opts.password.as_deref())?
+        } else {
+            isolate::extract_pages_isolated(bytes, opts.password.as_deref())?
+        };
+        return Ok(RawDocument {
+            kind: SourceKind::Pdf,
+            encoding: None,
+            pages: out.pages,
+            warnings: out.warnings,
+        });
+    }
+    text::decode_pages(bytes, opts.encoding.as_deref())
+}
+
+/// `%PDF-` within the first KiB (some producers put junk before the header, as readers allow).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}

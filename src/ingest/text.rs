@@ -1,0 +1,183 @@
+//! Text input: detect the encoding, decode, and cut the text into pages.
+
+use super::{RawDocument, SourceKind};
+use crate::error::IngestError;
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+
+/// Consecutive blank lines that mark a page break in text extracted from a printed page
+/// (one blank line is a paragraph break; extractors leave several where a page ended).
+const PAGE_BREAK_BLANK_LINES: usize = 3;
+
+/// Decode text bytes and split them into pages (form feed, or a run of blank lines).
+pub fn decode_pages(bytes: &[u8], forced: Option<&str>) -> Result<RawDocument, IngestError> {
+    let (text, encoding) = decode(bytes, forced)?;
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty);
+    }
+    Ok(RawDocument {
+        kind: SourceKind::Text,
+        encoding: Some(encoding),
+        pages: split_pages(&text),
+        warnings: Vec::new(),
+    })
+}
+
+/// Decode to a String, returning the name of the encoding used.
+///
+/// Order: a byte-order mark wins; then a forced encoding; then strict UTF-8; then strict
+/// GB18030 (a superset of GBK and GB2312, the usual encodings of Chinese official text files).
+/// Anything that decodes under neither, or that is full of control bytes, is refused as binary.
+pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<(String, String), IngestError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return strict(enc, &bytes[bom_len..]);
+    }
+    if let Some(label) = forced {
+        let enc = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| IngestError::UnknownEncoding(label.to_string()))?;
+        return strict(enc, bytes);
+    }
+    reject_binary(bytes)?;
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_string(), "UTF-8".into()));
+    }
+    if let Ok(decoded) = strict(GB18030, bytes) {
+        return Ok(decoded);
+    }
+    Err(IngestError::Binary(
+        "not UTF-8, UTF-16 or GB18030 text; use --encoding to name the encoding".into(),
+    ))
+}
+
+fn strict(enc: &'static Encoding, bytes: &[u8]) -> Result<(String, String), IngestError> {
+    let name = enc.name().to_string();
+    match enc.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(s) => {
+            if enc != UTF_16LE && enc != UTF_16BE {
+                reject_binary(bytes)?;
+            } else {
+                reject_binary_text(&s)?;
+            }
+            Ok((s.into_owned(), name))
+        }
+        None => Err(IngestError::Encoding { encoding: name }),
+    }
+}
+
+/// Text files have no NUL bytes and few C0 controls other than tab, line feed, carriage return
+/// and form feed.
+fn reject_binary(bytes: &[u8]) -> Result<(), IngestError> {
+    if bytes.contains(&0) {
+        return Err(IngestError::Binary("contains NUL bytes".into()));
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if controls * 100 > sample.len().max(1) {
+        return Err(IngestError::Binary("too many control bytes".into()));
+    }
+    Ok(())
+}
+
+fn reject_binary_text(s: &str) -> Result<(), IngestError> {
+    let controls = s
+        .chars()
+        .take(64 * 1024)
+        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        .count();
+    if controls * 100 > s.chars().take(64 * 1024).count().max(1) {
+        return Err(IngestError::Binary("too many control characters".into()));
+    }
+    Ok(())
+}
+
+/// Split decoded text into pages: at form feeds and at runs of `PAGE_BREAK_BLANK_LINES` or more
+/// blank lines. Line ends are normalised to `\n`.
+pub fn split_pages(text: &str) -> Vec<String> {
+    let mut pages = Vec::new();
+    let mut current = String::new();
+    let mut blank_run = 0usize;
+    for raw in text.split('\n') {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let mut parts = line.split('\u{c}').peekable();
+        while let Some(part) = parts.next() {
+            if part.trim().is_empty() {
+                blank_run += 1;
+            } else {
+                if blank_run >= PAGE_BREAK_BLANK_LINES && !current.trim().is_empty() {
+                    pages.push(std::mem::take(&mut current));
+                } else if blank_run > 0 && !current.is_empty() {
+                    current.push('\n');
+                }
+                blank_run = 0;
+                current.push_str(part);
+                current.push('\n');
+            }
+            if parts.peek().is_some() {
+                // A form feed always ends the page, even mid-line.
+                if !current.trim().is_empty() {
+                    pages.push(std::mem::take(&mut current));
+                }
+                blank_run = 0;
+            }
+        }
+    }
+    if !current.trim().is_empty() {
+        pages.push(current);
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_gb18030() {
+        let (bytes, _, _) = GB18030.encode("地区生产总值增长6.3%");
+        let (text, enc) = decode(&bytes, None).unwrap();
+        assert_eq!(text, "地区生产总值增长6.3%");
+        assert_eq!(enc, "gb18030");
+    }
+
+    #[test]
+    fn honours_utf16_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "增长5%左右".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let (text, enc) = decode(&bytes, None).unwrap();
+        assert_eq!(text, "增长5%左右");
+        assert_eq!(enc, "UTF-16LE");
+    }
+
+    #[test]
+    fn strips_utf8_bom_and_refuses_binary() {
+        let (text, _) = decode("\u{feff}目录".as_bytes(), None).unwrap();
+        assert_eq!(text, "目录");
+        assert!(matches!(
+            decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1], None),
+            Err(IngestError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn forced_encoding_must_fit() {
+        assert!(matches!(
+            decode("增长".as_bytes(), Some("no-such")),
+            Err(IngestError::UnknownEncoding(_))
+        ));
+        let (bytes, _, _) = GB18030.encode("增长");
+        assert!(matches!(
+            decode(&bytes, Some("utf-8")),
+            Err(IngestError::Encoding { .. })
+        ));
+    }
+
+    #[test]
+    fn pages_split_at_blank_runs_and_form_feeds() {
+        let pages = split_pages("甲\n\n乙\n\n\n\n丙\u{c}丁\n");
+        assert_eq!(pages, vec!["甲\n\n乙\n", "丙\n", "丁\n"]);
+    }
+}

@@ -1,0 +1,3 @@
+//! Language knowledge kept as data, apart from the machinery that applies it.
+
+pub mod radicals;

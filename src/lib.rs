@@ -1,0 +1,76 @@
+//! gazette: read Chinese government gazettes and work reports, find every numeric result and
+//! target, and compare them.
+//!
+//! The pipeline: [`ingest`] (bytes → pages) → [`normalise`] (pages → canonical text with a page
+//! map) → [`segment`] (text → tree and metadata). Printing lives in [`report`].
+
+pub mod chars;
+pub mod document;
+pub mod error;
+pub mod ingest;
+pub mod lexicon;
+pub mod normalise;
+pub mod report;
+pub mod segment;
+
+use document::{Document, SourceInfo};
+use error::IngestError;
+use ingest::IngestOptions;
+use std::io::Read;
+
+/// Inputs larger than this are refused unless the caller raises the limit.
+pub const DEFAULT_MAX_SIZE: u64 = 200 * 1024 * 1024;
+
+/// Read an input: a path, or `-` for standard input. At most `max_size` bytes are accepted.
+pub fn read_input(path: &str, max_size: u64) -> Result<Vec<u8>, IngestError> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(max_size + 1)
+            .read_to_end(&mut buf)?;
+        if buf.len() as u64 > max_size {
+            return Err(IngestError::TooLarge {
+                size: buf.len() as u64,
+                limit: max_size,
+            });
+        }
+        return Ok(buf);
+    }
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(IngestError::IsDirectory);
+    }
+    if meta.len() > max_size {
+        return Err(IngestError::TooLarge {
+            size: meta.len(),
+            limit: max_size,
+        });
+    }
+    Ok(std::fs::read(path)?)
+}
+
+/// Turn the bytes of one input into a segmented document. `path` is only used to name the source.
+pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Document, IngestError> {
+    let raw = ingest::ingest_bytes(bytes, opts)?;
+    let canonical = normalise::normalise(&raw.pages);
+    if canonical.text.trim().is_empty() {
+        return Err(IngestError::NoText(
+            "nothing left after removing page furniture".into(),
+        ));
+    }
+    let (root, meta) = segment::segment(&canonical);
+    Ok(Document {
+        source: SourceInfo {
+            path: path.to_string(),
+            kind: raw.kind,
+            encoding: raw.encoding,
+            pages: raw.pages.len() as u32,
+            bytes: bytes.len() as u64,
+        },
+        canonical,
+        meta,
+        root,
+        warnings: raw.warnings,
+    })
+}

@@ -1,0 +1,82 @@
+//! The `gazette` binary: parse the command line, run, turn errors into one line and an exit code.
+
+mod cli;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use cli::{Cli, Command, InputArgs};
+use gazette::document::Document;
+use gazette::ingest::IngestOptions;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Exit code for bad input or a failed run.
+const EXIT_BAD_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe downstream (`gazette … | head`) is not an error worth a message.
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("gazette: {e:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::PdfWorker => {
+            let code =
+                gazette::ingest::isolate::run_worker(std::env::var("GAZETTE_PDF_PASSWORD").ok());
+            return Ok(ExitCode::from(code.clamp(0, 255) as u8));
+        }
+        Command::Sections(args) => {
+            let doc = load(&args.input, &args.input_args)?;
+            let rendered = match args.format {
+                cli::TreeFormat::Table => gazette::report::sections::table(&doc, args.depth.into()),
+                cli::TreeFormat::Json => gazette::report::sections::json(&doc, args.depth.into())?,
+            };
+            writeln!(out, "{rendered}")?;
+        }
+        Command::Text(args) => {
+            let doc = load(&args.input, &args.input_args)?;
+            let text = if args.page_markers {
+                gazette::report::text::with_page_markers(&doc)
+            } else {
+                doc.text().to_string()
+            };
+            writeln!(out, "{text}")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Read, normalise and segment one input; errors name the input.
+fn load(path: &str, args: &InputArgs) -> Result<Document> {
+    let name = if path == "-" { "<stdin>" } else { path };
+    let bytes = gazette::read_input(path, args.max_size).with_context(|| name.to_string())?;
+    let opts = IngestOptions {
+        encoding: args.encoding.clone(),
+        password: args.password.clone(),
+        in_process: false,
+    };
+    let doc = gazette::analyse(path, &bytes, &opts).with_context(|| name.to_string())?;
+    for w in &doc.warnings {
+        eprintln!("gazette: {name}: warning: {w}");
+    }
+    Ok(doc)
+}

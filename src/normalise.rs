@@ -1,0 +1,369 @@
+//! Normalisation: pages of raw text → one canonical text with a map back to the pages.
+//!
+//! The canonical text has one paragraph per line (`\n` between paragraphs). Every later stage
+//! works on it, and every byte of it can be traced to the page it came from.
+//!
+//! What is rewritten, and nothing else:
+//! - full-width digits, Latin letters and number punctuation (`６．３％` → `6.3%`), Kangxi radicals
+//!   and compatibility ideographs (NFKC), every dash variant → `—`, odd spaces → space;
+//! - spaces that layout put between Chinese characters and numbers, or inside letter-spaced lines;
+//! - page furniture: running headers/footers repeated on many pages, page numbers;
+//! - lines wrapped by a layout are joined; a paragraph cut by a page break is joined, and a
+//!   character repeated on both sides of that page break is written once.
+
+use crate::chars::{display_width, is_cjk, is_cjk_punct, is_ideograph, is_sentence_end};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// The canonical text and where its pages start.
+#[derive(Debug, Clone, Default)]
+pub struct Canonical {
+    pub text: String,
+    /// `(byte offset, page number)`, sorted by offset: the page of a byte is the last entry at or
+    /// before it.
+    pub page_starts: Vec<(usize, u32)>,
+    pub page_count: u32,
+}
+
+impl Canonical {
+    /// Page number (from 1) of a byte offset in `text`.
+    pub fn page_at(&self, offset: usize) -> u32 {
+        let i = self
+            .page_starts
+            .partition_point(|&(start, _)| start <= offset);
+        if i == 0 {
+            self.page_starts.first().map_or(1, |&(_, p)| p)
+        } else {
+            self.page_starts[i - 1].1
+        }
+    }
+}
+
+/// Furniture lines are looked for among this many non-blank lines at the top and at the bottom of a page.
+const FURNITURE_LINES: usize = 2;
+/// A line is a running header/footer when it appears on at least this share of pages (and on 3 or more).
+const FURNITURE_PAGE_SHARE: f64 = 0.3;
+/// Letter-spaced line: at least this share of the gaps between two ideographs hold a space.
+const LETTER_SPACED_SHARE: f64 = 0.8;
+/// …and at least this many of them (short lists of names are spaced by hand, not by layout).
+const LETTER_SPACED_MIN: usize = 6;
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s—\-~·•]*(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[\s—\-~·•]*$|^(?i:page)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$",
+    )
+    .expect("page-number pattern")
+});
+
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?:\D|$)|第[一二三四五六七八九十]+[章节条部分])")
+        .expect("enumerator pattern")
+});
+
+/// Fold one character into `out` (see the module comment for what is folded).
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        // Keep the full-width marks that are Chinese punctuation: ！（），：；？
+        '\u{FF01}' | '\u{FF08}' | '\u{FF09}' | '\u{FF0C}' | '\u{FF1A}' | '\u{FF1B}'
+        | '\u{FF1F}' => out.push(c),
+        '\u{FF0D}' => out.push('—'),
+        '\u{FF01}'..='\u{FF5E}' => {
+            out.push(char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c));
+        }
+        '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{2500}'
+        | '\u{2501}'
+        | '\u{FE58}'
+        | '\u{FE63}' => out.push('—'),
+        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => {
+            out.push(' ')
+        }
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+        '\n' => out.push('\n'),
+        c if c.is_control() => {}
+        // Kangxi radicals and compatibility ideographs: NFKC gives the unified ideograph.
+        '\u{2F00}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => {
+            out.extend(std::iter::once(c).nfkc())
+        }
+        '\u{2E80}'..='\u{2EFF}' => out.push(crate::lexicon::radicals::unified(c).unwrap_or(c)),
+        c => out.push(c),
+    }
+}
+
+/// Fold a whole string.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Remove the spaces that layout put into a line (see module comment); collapse the others to one.
+pub fn clean_line(line: &str) -> String {
+    let line = line.trim_matches(|c: char| c.is_whitespace());
+    let chars: Vec<char> = line.chars().collect();
+    let (mut pairs, mut spaced) = (0usize, 0usize);
+    let mut i = 0;
+    while i < chars.len() {
+        if is_ideograph(chars[i]) {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            if j < chars.len() && is_ideograph(chars[j]) {
+                pairs += 1;
+                if j > i + 1 {
+                    spaced += 1;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let letter_spaced =
+        spaced >= LETTER_SPACED_MIN && spaced as f64 >= pairs as f64 * LETTER_SPACED_SHARE;
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != ' ' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && chars[j] == ' ' {
+            j += 1;
+        }
+        let (a, b) = (chars[i - 1], chars[j]);
+        let numeric = |x: char| x.is_ascii_digit() || matches!(x, '%' | '.' | '‰');
+        let drop = is_cjk_punct(a)
+            || is_cjk_punct(b)
+            || (is_ideograph(a) && numeric(b))
+            || (numeric(a) && is_ideograph(b))
+            || (letter_spaced && is_ideograph(a) && is_ideograph(b));
+        if !drop {
+            out.push(' ');
+        }
+        i = j;
+    }
+    out
+}
+
+/// One page as lines; `None` is a blank line.
+type PageLines = Vec<Option<String>>;
+
+/// Normalise pages into the canonical text.
+pub fn normalise(pages: &[String]) -> Canonical {
+    let mut lines: Vec<PageLines> = pages
+        .iter()
+        .map(|p| {
+            fold(p)
+                .split('\n')
+                .map(|l| Some(clean_line(l)).filter(|l| !l.is_empty()))
+                .collect()
+        })
+        .collect();
+    remove_furniture(&mut lines);
+    let wrap_width = wrapped_line_width(&lines);
+    let paragraphs: Vec<Vec<String>> = lines
+        .iter()
+        .map(|page| paragraphs_of(page, wrap_width))
+        .collect();
+    stitch(&paragraphs)
+}
+
+/// Positions of the first and last `FURNITURE_LINES` non-blank lines of a page.
+fn edge_lines(page: &PageLines) -> Vec<usize> {
+    let filled: Vec<usize> = (0..page.len()).filter(|&i| page[i].is_some()).collect();
+    let mut edges: Vec<usize> = filled.iter().take(FURNITURE_LINES).copied().collect();
+    edges.extend(filled.iter().rev().take(FURNITURE_LINES).copied());
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
+/// Digits abstracted away, so `公报 2025年第1期` on page 3 and page 4 share one key.
+fn furniture_key(line: &str) -> String {
+    let mut key = String::new();
+    let mut in_digits = false;
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                key.push('#');
+            }
+            in_digits = true;
+        } else {
+            key.push(c);
+            in_digits = false;
+        }
+    }
+    key
+}
+
+fn is_page_number(line: &str) -> bool {
+    match PAGE_NUMBER.captures(line) {
+        // A lone 4-digit number that reads as a year is a date on a cover, not a page number.
+        Some(c) => c
+            .get(1)
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+            .is_none_or(|n| !(1900..=2100).contains(&n)),
+        None => false,
+    }
+}
+
+fn remove_furniture(pages: &mut [PageLines]) {
+    let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for i in edge_lines(page) {
+            if let Some(line) = &page[i] {
+                seen.entry(furniture_key(line)).or_default().insert(p);
+            }
+        }
+    }
+    let min_pages = ((pages.len() as f64 * FURNITURE_PAGE_SHARE).ceil() as usize).max(3);
+    let running: HashSet<String> = seen
+        .into_iter()
+        .filter(|(_, on)| on.len() >= min_pages)
+        .map(|(k, _)| k)
+        .collect();
+    for page in pages.iter_mut() {
+        for i in edge_lines(page) {
+            let drop = page[i]
+                .as_deref()
+                .is_some_and(|l| is_page_number(l) || running.contains(&furniture_key(l)));
+            if drop {
+                page[i] = None;
+            }
+        }
+    }
+}
+
+/// When the text is a layout's output (most lines of a block the same full width), that width;
+/// `None` when lines are paragraphs already (as in text saved from a web page).
+fn wrapped_line_width(pages: &[PageLines]) -> Option<usize> {
+    let mut widths = Vec::new();
+    for page in pages {
+        for (i, line) in page.iter().enumerate() {
+            let in_block = line.is_some()
+                && (page.get(i + 1).is_some_and(Option::is_some)
+                    || (i > 0 && page[i - 1].is_some()));
+            if in_block {
+                widths.push(display_width(line.as_deref().unwrap_or("")));
+            }
+        }
+    }
+    if widths.len() < 8 {
+        return None;
+    }
+    widths.sort_unstable();
+    let full = widths[widths.len() * 9 / 10];
+    let near = widths.iter().filter(|&&w| w * 10 >= full * 9).count();
+    (full >= 30 && near * 10 >= widths.len() * 4).then_some(full)
+}
+
+/// Group a page's lines into paragraphs.
+fn paragraphs_of(page: &PageLines, wrap_width: Option<usize>) -> Vec<String> {
+    let mut paras: Vec<String> = Vec::new();
+    // Width of the last line added to the open paragraph: a full-width line wraps into the next.
+    let mut last_width: Option<usize> = None;
+    for line in page {
+        let Some(l) = line else {
+            last_width = None;
+            continue;
+        };
+        let wraps = match (last_width, wrap_width) {
+            (Some(lw), Some(w)) => lw * 100 >= w * 85 && !ENUMERATOR.is_match(l),
+            _ => false,
+        };
+        match paras.last_mut() {
+            Some(p) if wraps => join_into(p, l),
+            _ => paras.push(l.clone()),
+        }
+        last_width = Some(display_width(l));
+    }
+    // A paragraph cut in the middle of a sentence by a blank line continues after it.
+    let mut merged: Vec<String> = Vec::new();
+    for p in paras {
+        match merged.last_mut() {
+            Some(prev) if continues(prev, &p) => join_into(prev, &p),
+            _ => merged.push(p),
+        }
+    }
+    merged
+}
+
+/// Does `next` continue the paragraph `prev` (a sentence cut by a blank line or a page break)?
+/// Only prose is joined: `prev` must end inside a sentence and already hold sentence punctuation,
+/// so that headings, titles and list lines stay on their own.
+fn continues(prev: &str, next: &str) -> bool {
+    if ENUMERATOR.is_match(next) {
+        return false;
+    }
+    let Some(last) = prev.chars().last() else {
+        return false;
+    };
+    let first_ok = next.chars().next().is_some_and(|c| !is_sentence_end(c));
+    if matches!(last, '，' | '、') {
+        return first_ok;
+    }
+    let prose = prev.chars().any(|c| matches!(c, '。' | '，' | '；'));
+    let open_end = is_ideograph(last) || last.is_ascii_alphanumeric() || last == '%';
+    prose && open_end && first_ok
+}
+
+/// Append a wrapped line: no space between CJK and anything, one space between two Latin words.
+fn join_into(p: &mut String, next: &str) {
+    let a = p.chars().last();
+    let b = next.chars().next();
+    if let (Some(a), Some(b)) = (a, b)
+        && a.is_ascii_alphabetic()
+        && b.is_ascii_alphabetic()
+        && !is_cjk(a)
+    {
+        p.push(' ');
+    }
+    p.push_str(next);
+}
+
+/// Concatenate the pages' paragraphs, joining a paragraph that a page break cut.
+fn stitch(pages: &[Vec<String>]) -> Canonical {
+    let mut out = Canonical {
+        page_count: pages.len() as u32,
+        ..Default::default()
+    };
+    let mut text = String::new();
+    for (p, paras) in pages.iter().enumerate() {
+        let page_no = p as u32 + 1;
+        for (k, para) in paras.iter().enumerate() {
+            let tail_start = text.rfind('\n').map_or(0, |i| i + 1);
+            if k == 0 && !text.is_empty() && continues(&text[tail_start..], para) {
+                let mut rest = para.as_str();
+                // A character printed at the foot of one page and again at the head of the next.
+                if let (Some(a), Some(b)) = (text.chars().last(), rest.chars().next())
+                    && a == b
+                    && is_ideograph(a)
+                {
+                    rest = &rest[b.len_utf8()..];
+                }
+                out.page_starts.push((text.len(), page_no));
+                text.push_str(rest);
+                continue;
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            if k == 0 {
+                out.page_starts.push((text.len(), page_no));
+            }
+            text.push_str(para);
+        }
+    }
+    out.text = text;
+    out
+}

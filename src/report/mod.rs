@@ -1,0 +1,4 @@
+//! Printing: every output format lives here, apart from reading and matching.
+
+pub mod sections;
+pub mod text;

@@ -1,0 +1,597 @@
+//! Segmentation: the canonical text → a tree of masthead, contents, articles, and inside a
+//! government work report its title, delivery line, speaker, preamble, parts, numbered items,
+//! paragraphs and sentences. Also reads the metadata (issue, date, result and target years).
+//!
+//! The rules are about the shapes official documents take, not about any one document:
+//! parts are short headings that name a review or a plan (`2024年工作回顾`, `一、…`,
+//! `三、2025年政府工作任务`); items start with `（一）`, `一是` or `1.`.
+
+use crate::chars::is_sentence_end;
+use crate::document::{Covers, Metadata, Node, NodeKind};
+use crate::normalise::Canonical;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("segmentation pattern")
+}
+
+/// A heading that opens a part of a work report. Numbered `一、…` or naming what the part is.
+static PART_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}、"));
+static PART_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"工作回顾|工作安排|工作任务|总体要求|目标任务|发展成就|主要成绩|政策取向|自身建设|工作总结|工作部署|主要任务",
+    )
+});
+static REVIEW_WORDS: LazyLock<Regex> = LazyLock::new(|| re(r"回顾|成就|成绩|过去|总结"));
+static PLAN_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"安排|任务|要求|目标|取向|今后|展望|部署|重点工作"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})年"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"));
+static ITEM_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[（(][一二三四五六七八九十]{1,3}[）)]"));
+static ITEM_SHI: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}是"));
+static ITEM_ARABIC: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,2}[.．、](?:\D|$)"));
+static SPEAKER_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:主席|省长|市长|区长|州长|县长|盟长|总理|旗长)"));
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^各位(?:代表|委员)"));
+static ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"第\s*(\d{1,3})\s*期"));
+static SERIAL: LazyLock<Regex> = LazyLock::new(|| re(r"总第\s*(\d{1,5})\s*[号期]"));
+static LONE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:19|20)\d{2})(?:年)?$"));
+/// A contents entry may carry page numbers and leaders before or after the title.
+static CONTENTS_DECOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\s\-—·.…]*\d*[\s\-—·.…]*|[\s\-—·.…]*\d*[\s\-—·.…]*$"));
+
+/// Longest heading, in characters, that can open a part.
+const MAX_HEADING_CHARS: usize = 40;
+/// Longest item title, in characters, before it is cut.
+const MAX_ITEM_TITLE_CHARS: usize = 60;
+/// The delivery and speaker lines are looked for within this many paragraphs after the title.
+const HEADER_WINDOW: usize = 6;
+
+/// A paragraph of the canonical text: its byte span.
+#[derive(Debug, Clone, Copy)]
+struct Para<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn paragraphs(text: &str) -> Vec<Para<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        if !line.is_empty() {
+            out.push(Para {
+                start,
+                end: start + line.len(),
+                text: line,
+            });
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Split a paragraph into sentences at 。！？；, never inside quotes or brackets that close within
+/// the paragraph. Returns byte ranges relative to `text`.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // For each opener, whether its closer follows in the paragraph (an unclosed quote is ignored,
+    // so that one stray mark does not swallow the rest of the paragraph).
+    let mut out = Vec::new();
+    let mut stack: Vec<char> = Vec::new();
+    let mut start = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if let Some(close) = closer(c) {
+            let closes_later = chars[k + 1..].iter().any(|&(_, d)| d == close);
+            if closes_later && !(c == '"' && stack.last() == Some(&'"')) {
+                stack.push(close);
+                continue;
+            }
+        }
+        if stack.last() == Some(&c) {
+            stack.pop();
+            continue;
+        }
+        if stack.is_empty() && is_sentence_end(c) {
+            let end = i + c.len_utf8();
+            // Keep a closing quote or bracket that follows the mark with its sentence.
+            out.push((start, end));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    // Sentence marks directly followed by a closing quote: attach the quote to the sentence.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in out {
+        let piece = &text[s..e];
+        if !merged.is_empty()
+            && piece
+                .chars()
+                .all(|c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')'))
+        {
+            if let Some(last) = merged.last_mut() {
+                last.1 = e;
+            }
+        } else {
+            merged.push((s, e));
+        }
+    }
+    merged
+}
+
+fn closer(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '‘' => '’',
+        '「' => '」',
+        '『' => '』',
+        '《' => '》',
+        '（' => '）',
+        '(' => ')',
+        '【' => '】',
+        '〔' => '〕',
+        '[' => ']',
+        '"' => '"',
+        _ => return None,
+    })
+}
+
+/// Segment the canonical text into a tree and read the metadata.
+pub fn segment(canonical: &Canonical) -> (Node, Metadata) {
+    let text = canonical.text.as_str();
+    let paras = paragraphs(text);
+    let mut meta = Metadata::default();
+    let mut root = Node::new(NodeKind::Document, "", 0, text.len());
+
+    let contents_at = paras.iter().position(|p| compact(p.text) == "目录");
+    let board_at = paras.iter().position(|p| compact(p.text) == "编辑委员会");
+    let articles = find_articles(&paras, contents_at);
+    let first_article = articles.first().map_or(paras.len(), |a| a.1);
+
+    // Front part: masthead, editorial board, contents, in the order they appear.
+    let mut marks: Vec<(usize, NodeKind)> = Vec::new();
+    let front_end = first_article;
+    if front_end > 0 {
+        marks.push((0, NodeKind::Masthead));
+    }
+    if let Some(b) = board_at.filter(|&b| b < front_end) {
+        marks.push((b, NodeKind::EditorialBoard));
+    }
+    if let Some(c) = contents_at.filter(|&c| c < front_end) {
+        marks.push((c, NodeKind::Contents));
+    }
+    marks.sort_by_key(|m| m.0);
+    marks.dedup_by_key(|m| m.0);
+    let has_gazette_front = board_at.is_some() || contents_at.is_some();
+    for (k, &(from, kind)) in marks.iter().enumerate() {
+        let to = marks.get(k + 1).map_or(front_end, |m| m.0);
+        if from >= to {
+            continue;
+        }
+        let kind = if kind == NodeKind::Masthead && !has_gazette_front {
+            NodeKind::FrontMatter
+        } else {
+            kind
+        };
+        let title = match kind {
+            NodeKind::Masthead => "报头".to_string(),
+            NodeKind::FrontMatter => "前置内容".to_string(),
+            _ => compact(paras[from].text),
+        };
+        let mut node = Node::new(kind, title, paras[from].start, paras[to - 1].end);
+        if kind == NodeKind::Contents {
+            for p in &paras[from + 1..to] {
+                let mut entry = Node::new(NodeKind::Paragraph, p.text, p.start, p.end);
+                entry.title = contents_title(p.text);
+                node.children.push(entry);
+            }
+        }
+        if kind == NodeKind::Masthead {
+            read_masthead(&paras[from..to], &mut meta);
+        }
+        root.children.push(node);
+    }
+
+    for (k, &(ref title, from)) in articles.iter().enumerate() {
+        let to = articles.get(k + 1).map_or(paras.len(), |a| a.1);
+        let article = if title.contains("政府工作报告") {
+            work_report(&paras[from..to], title, &mut meta)
+        } else {
+            let mut n = Node::new(
+                NodeKind::Article,
+                title.clone(),
+                paras[from].start,
+                paras[to - 1].end,
+            );
+            n.children = paragraph_nodes(&paras[from + 1..to], text);
+            n
+        };
+        root.children.push(article);
+    }
+    root.set_pages(canonical);
+    (root, meta)
+}
+
+/// Title of a contents entry: page numbers and leaders removed.
+fn contents_title(s: &str) -> String {
+    CONTENTS_DECOR.replace_all(s.trim(), "").trim().to_string()
+}
+
+/// Article starts: `(title, paragraph index)`. With a contents list, each entry that appears again
+/// later as a paragraph of its own; without one, each title line of a government work report;
+/// failing both, the whole text is one article named by its first line.
+fn find_articles(paras: &[Para], contents_at: Option<usize>) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    if let Some(c) = contents_at {
+        let mut limit = paras.len();
+        let mut j = c + 1;
+        while j < limit && j < c + 200 {
+            let title = contents_title(paras[j].text);
+            if !title.is_empty() && !title.starts_with('—') {
+                let again =
+                    (j + 1..paras.len()).find(|&k| compact(paras[k].text) == compact(&title));
+                if let Some(k) = again.filter(|&k| out.last().is_none_or(|l| k > l.1)) {
+                    out.push((title, k));
+                    if limit == paras.len() {
+                        limit = k;
+                    }
+                }
+            }
+            j += 1;
+        }
+    }
+    if out.is_empty() {
+        out = paras
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| is_report_title(p.text))
+            .map(|(i, p)| (p.text.to_string(), i))
+            .take(1)
+            .collect();
+    }
+    if out.is_empty() && !paras.is_empty() {
+        out.push((paras[0].text.chars().take(MAX_HEADING_CHARS).collect(), 0));
+    }
+    out
+}
+
+fn is_report_title(s: &str) -> bool {
+    s.ends_with("政府工作报告") && s.chars().count() <= MAX_HEADING_CHARS
+}
+
+fn read_masthead(paras: &[Para], meta: &mut Metadata) {
+    for p in paras {
+        let t = compact(p.text);
+        if meta.publication.is_none() && t.ends_with("公报") && t.chars().count() <= 30 {
+            meta.publication = Some(t.clone());
+        }
+        if let Some(c) = SERIAL.captures(&t) {
+            meta.serial = meta.serial.or(c[1].parse().ok());
+        } else if let Some(c) = ISSUE.captures(&t) {
+            meta.issue = meta.issue.or(c[1].parse().ok());
+        }
+        if let Some(c) = LONE_YEAR.captures(&t) {
+            meta.year = meta.year.or(c[1].parse().ok());
+        } else if let Some(c) = YEAR.captures(&t).filter(|_| ISSUE.is_match(&t)) {
+            meta.year = meta.year.or(c[1].parse().ok());
+        }
+    }
+}
+
+fn is_part_heading(s: &str) -> bool {
+    s.chars().count() <= MAX_HEADING_CHARS
+        && !s.contains(['。', '，', '；', '！', '：', '？'])
+        && (PART_NUMBERED.is_match(s) || PART_TOPIC.is_match(s))
+}
+
+fn covers_of(heading: &str) -> Covers {
+    if REVIEW_WORDS.is_match(heading) {
+        Covers::Review
+    } else if PLAN_WORDS.is_match(heading) {
+        Covers::Plan
+    } else {
+        Covers::Other
+    }
+}
+
+fn max_year(s: &str) -> Option<i32> {
+    YEAR.captures_iter(s)
+        .filter_map(|c| c[1].parse().ok())
+        .max()
+}
+
+/// A government work report: header lines, preamble, parts with items, paragraphs, sentences.
+fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
+    let text_end = paras.last().map_or(0, |p| p.end);
+    let mut node = Node::new(NodeKind::WorkReport, title, paras[0].start, text_end);
+    node.children.push(Node::new(
+        NodeKind::Title,
+        title,
+        paras[0].start,
+        paras[0].end,
+    ));
+    meta.title.get_or_insert_with(|| title.to_string());
+
+    let mut body = 1;
+    let mut delivery_year = None;
+    for (i, p) in paras.iter().enumerate().take(HEADER_WINDOW + 1).skip(1) {
+        if is_part_heading(p.text) {
+            break;
+        }
+        if p.text.starts_with('—')
+            && let Some(c) = DATE.captures(p.text)
+        {
+            let (y, m, d): (i32, u32, u32) = (
+                c[1].parse().unwrap_or(0),
+                c[2].parse().unwrap_or(0),
+                c[3].parse().unwrap_or(0),
+            );
+            delivery_year = Some(y);
+            meta.date.get_or_insert(format!("{y:04}-{m:02}-{d:02}"));
+            node.children
+                .push(Node::new(NodeKind::DeliveryLine, p.text, p.start, p.end));
+            body = i + 1;
+        } else if is_speaker_line(p.text) {
+            let name = p
+                .text
+                .trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'))
+                .to_string();
+            meta.speaker.get_or_insert(name.clone());
+            node.children
+                .push(Node::new(NodeKind::Speaker, name, p.start, p.end));
+            body = i + 1;
+        }
+    }
+
+    let heads: Vec<usize> = (body..paras.len())
+        .filter(|&i| is_part_heading(paras[i].text))
+        .collect();
+    let first_part = heads.first().copied().unwrap_or(paras.len());
+    if first_part > body {
+        let mut pre = Node::new(
+            NodeKind::Preamble,
+            "",
+            paras[body].start,
+            paras[first_part - 1].end,
+        );
+        pre.title = "开头".into();
+        pre.children = paragraph_nodes(&paras[body..first_part], "");
+        node.children.push(pre);
+    }
+    let (mut review_year, mut plan_year) = (None, None);
+    for (k, &h) in heads.iter().enumerate() {
+        let to = heads.get(k + 1).copied().unwrap_or(paras.len());
+        let heading = paras[h].text;
+        let mut part = Node::new(NodeKind::Part, heading, paras[h].start, paras[to - 1].end);
+        let covers = covers_of(heading);
+        part.covers = Some(covers);
+        part.year = max_year(heading);
+        match covers {
+            Covers::Review => review_year = review_year.or(part.year),
+            Covers::Plan => plan_year = plan_year.or(part.year),
+            Covers::Other => {}
+        }
+        part.children = items(&paras[h + 1..to]);
+        node.children.push(part);
+    }
+    // Years: from the headings; else from the delivery date (reports are given early in the year
+    // they plan); else one from the other.
+    let target = plan_year.or(delivery_year).or(review_year.map(|y| y + 1));
+    let result = review_year.or(target.map(|y| y - 1));
+    meta.result_year = meta.result_year.or(result);
+    meta.target_year = meta.target_year.or(target);
+    for part in node
+        .children
+        .iter_mut()
+        .filter(|n| n.kind == NodeKind::Part)
+    {
+        if part.year.is_none() {
+            part.year = match part.covers {
+                Some(Covers::Review) => result,
+                _ => target,
+            };
+        }
+    }
+    node
+}
+
+fn is_speaker_line(s: &str) -> bool {
+    let inner = s.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
+    s.chars().count() <= MAX_HEADING_CHARS
+        && !s.contains(['。', '，', '；'])
+        && SPEAKER_TITLE.is_match(inner)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Paren,
+    Shi,
+    Arabic,
+}
+
+fn marker_of(s: &str) -> Option<Marker> {
+    if ITEM_PAREN.is_match(s) {
+        Some(Marker::Paren)
+    } else if ITEM_SHI.is_match(s) {
+        Some(Marker::Shi)
+    } else if ITEM_ARABIC.is_match(s) {
+        Some(Marker::Arabic)
+    } else {
+        None
+    }
+}
+
+/// The title of an item: its lead sentence, up to the first full stop (or colon).
+fn item_title(s: &str) -> String {
+    let cut = s
+        .char_indices()
+        .find(|&(_, c)| is_sentence_end(c) || c == '：')
+        .map_or(s.len(), |(i, _)| i);
+    s[..cut].chars().take(MAX_ITEM_TITLE_CHARS).collect()
+}
+
+/// Items of a part. `（一）` items are the top level where present; `一是` and `1.` items nest
+/// below them (or are the top level of a part that has no `（一）` items).
+fn items(paras: &[Para]) -> Vec<Node> {
+    let markers: Vec<Option<Marker>> = paras.iter().map(|p| marker_of(p.text)).collect();
+    let has_paren = markers.contains(&Some(Marker::Paren));
+    let has_shi = markers.contains(&Some(Marker::Shi));
+    let level = |m: Marker| match m {
+        Marker::Paren => 1,
+        Marker::Shi => {
+            if has_paren {
+                2
+            } else {
+                1
+            }
+        }
+        Marker::Arabic => 1 + usize::from(has_paren) + usize::from(has_shi),
+    };
+    let mut out: Vec<Node> = Vec::new();
+    let mut stack: Vec<(usize, Node)> = Vec::new(); // open items with their level
+    fn close_to(level: usize, stack: &mut Vec<(usize, Node)>, out: &mut Vec<Node>) {
+        while stack.last().is_some_and(|(l, _)| *l >= level) {
+            if let Some((_, mut done)) = stack.pop() {
+                done.end = done
+                    .children
+                    .last()
+                    .map_or(done.end, |c| c.end.max(done.end));
+                match stack.last_mut() {
+                    Some((_, parent)) => parent.children.push(done),
+                    None => out.push(done),
+                }
+            }
+        }
+    }
+    for (i, p) in paras.iter().enumerate() {
+        // An address to the audience (`各位代表！`) ends the numbered items before it.
+        if ADDRESS.is_match(p.text) {
+            close_to(0, &mut stack, &mut out);
+        }
+        if let Some(m) = markers[i] {
+            let l = level(m);
+            close_to(l, &mut stack, &mut out);
+            stack.push((
+                l,
+                Node::new(NodeKind::Item, item_title(p.text), p.start, p.end),
+            ));
+        }
+        let para = paragraph_node(p);
+        match stack.last_mut() {
+            Some((_, item)) => {
+                item.end = p.end;
+                item.children.push(para);
+            }
+            None => out.push(para),
+        }
+    }
+    close_to(0, &mut stack, &mut out);
+    out
+}
+
+fn paragraph_node(p: &Para) -> Node {
+    let mut node = Node::new(NodeKind::Paragraph, short_title(p.text), p.start, p.end);
+    node.children = sentences(p.text)
+        .into_iter()
+        .map(|(s, e)| Node::new(NodeKind::Sentence, &p.text[s..e], p.start + s, p.start + e))
+        .collect();
+    node
+}
+
+fn paragraph_nodes(paras: &[Para], _text: &str) -> Vec<Node> {
+    paras.iter().map(paragraph_node).collect()
+}
+
+fn short_title(s: &str) -> String {
+    s.chars().take(20).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    fn seg(pages: &[&str]) -> (Node, Metadata, String) {
+        let c = normalise(&pages.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let (n, m) = segment(&c);
+        (n, m, c.text)
+    }
+
+    #[test]
+    fn sentences_do_not_split_inside_quotes_or_brackets() {
+        let s = "推进“两重”建设；完成投资（含“两新”。）1亿元。增长5%！";
+        let parts: Vec<&str> = sentences(s).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "推进“两重”建设；",
+                "完成投资（含“两新”。）1亿元。",
+                "增长5%！"
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_does_not_swallow_the_paragraph() {
+        let s = "他说“开始。然后增长5%。最后。";
+        assert_eq!(sentences(s).len(), 3);
+    }
+
+    #[test]
+    fn state_council_style_report_gets_parts_and_years() {
+        let (root, meta, _) = seg(&[
+            "政府工作报告\n——2026年3月5日在第十四届全国人民代表大会第四次会议上\n国务院总理 某某\n各位代表：\n一、2025年工作回顾\n过去一年，国内生产总值增长5%。\n二、2026年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：国内生产总值增长4.5%—5%。\n三、2026年政府工作任务\n（一）扩大内需。全年增长。\n1.提振消费。做好。\n（二）发展新质生产力。加快。\n",
+        ]);
+        assert_eq!(meta.result_year, Some(2025));
+        assert_eq!(meta.target_year, Some(2026));
+        assert_eq!(meta.date.as_deref(), Some("2026-03-05"));
+        assert_eq!(meta.speaker.as_deref(), Some("国务院总理 某某"));
+        let report = &root.children[0];
+        let parts: Vec<(&str, Option<Covers>)> = report
+            .children
+            .iter()
+            .filter(|n| n.kind == NodeKind::Part)
+            .map(|n| (n.title.as_str(), n.covers))
+            .collect();
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[0].1, Some(Covers::Review));
+        assert_eq!(parts[1].1, Some(Covers::Plan));
+        let tasks = report
+            .children
+            .iter()
+            .rfind(|n| n.kind == NodeKind::Part)
+            .unwrap();
+        let items: Vec<&str> = tasks
+            .children
+            .iter()
+            .filter(|n| n.kind == NodeKind::Item)
+            .map(|n| n.title.as_str())
+            .collect();
+        assert_eq!(items, vec!["（一）扩大内需", "（二）发展新质生产力"]);
+        assert_eq!(
+            tasks.children[0]
+                .children
+                .iter()
+                .filter(|n| n.kind == NodeKind::Item)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn years_fall_back_to_the_delivery_date() {
+        let (_, meta, _) = seg(&[
+            "某市政府工作报告\n——2027年1月10日在某市第一届人民代表大会第二次会议上\n各位代表：\n一、过去一年工作\n增长。\n",
+        ]);
+        assert_eq!(meta.target_year, Some(2027));
+        assert_eq!(meta.result_year, Some(2026));
+    }
+}
