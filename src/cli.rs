@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "gazette",
     version,
     about = "Read Chinese government gazettes and work reports (政府公报, 政府工作报告): structure, figures, targets",
-    after_help = "Examples:\n  gazette sections fixtures/xizang-2025-01.txt\n  gazette text fixtures/pdf/xizang-2025-01.libreoffice.pdf --page-markers\n  cat report.txt | gazette sections - --format json"
+    after_help = "Examples:\n  gazette sections fixtures/xizang-2025-01.txt\n  gazette text fixtures/pdf/xizang-2025-01.libreoffice.pdf --page-markers\n  cat report.txt | gazette sections - --format json\n  gazette extract fixtures/xizang-2025-01.txt --format json"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -26,6 +26,11 @@ pub enum Command {
         after_help = "Examples:\n  gazette text report.pdf > report.txt\n  gazette text report.pdf --page-markers | less"
     )]
     Text(TextArgs),
+    /// Find every numeric result and target: value, unit, comparator, indicator, kind, year, page.
+    #[command(
+        after_help = "Examples:\n  gazette extract fixtures/xizang-2025-01.txt\n  gazette extract report.pdf --format json > report.json\n  gazette extract reports/*.txt --format jsonl --kind all\n  gazette extract report.txt --key gdp_growth,cpi_growth --format csv"
+    )]
+    Extract(ExtractArgs),
     /// Internal: parse a PDF from stdin in an isolated worker process.
     #[command(name = "__pdf-worker", hide = true)]
     PdfWorker,
@@ -67,6 +72,67 @@ pub struct TextArgs {
     /// Mark where each page starts with a line `=== page N ===`.
     #[arg(long)]
     pub page_markers: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Text or PDF files, or `-` for standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub input_args: InputArgs,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+    /// Kinds to keep: result, target, context, or all (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "result,target")]
+    pub kind: Vec<KindFilter>,
+    /// Keep only mentions with one of these catalogue keys (comma-separated), e.g. gdp_growth.
+    #[arg(long, value_delimiter = ',')]
+    pub key: Vec<String>,
+    /// Keep only mentions whose section title contains this text (e.g. 工作回顾, （三）).
+    #[arg(long)]
+    pub section: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExtractFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+impl From<ExtractFormat> for gazette::report::extract::Format {
+    fn from(f: ExtractFormat) -> Self {
+        match f {
+            ExtractFormat::Table => Self::Table,
+            ExtractFormat::Json => Self::Json,
+            ExtractFormat::Jsonl => Self::Jsonl,
+            ExtractFormat::Csv => Self::Csv,
+            ExtractFormat::Markdown => Self::Markdown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindFilter {
+    Result,
+    Target,
+    Context,
+    All,
+}
+
+impl KindFilter {
+    pub fn admits(filters: &[KindFilter], kind: gazette::extract::Kind) -> bool {
+        use gazette::extract::Kind;
+        filters.iter().any(|f| match f {
+            KindFilter::All => true,
+            KindFilter::Result => kind == Kind::Result,
+            KindFilter::Target => kind == Kind::Target,
+            KindFilter::Context => kind == Kind::Context,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

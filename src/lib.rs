@@ -7,6 +7,7 @@
 pub mod chars;
 pub mod document;
 pub mod error;
+pub mod extract;
 pub mod ingest;
 pub mod lexicon;
 pub mod normalise;

@@ -51,6 +51,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             writeln!(out, "{rendered}")?;
         }
+        Command::Extract(args) => return extract(&args, &mut out),
         Command::Text(args) => {
             let doc = load(&args.input, &args.input_args)?;
             let text = if args.page_markers {
@@ -63,6 +64,54 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `gazette extract`: each input in order; a failed input is reported and the others go on.
+fn extract(args: &cli::ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut exporter =
+        gazette::report::extract::exporter(args.format.into(), args.inputs.len() > 1);
+    let mut failed = 0usize;
+    for input in &args.inputs {
+        let doc = match load(input, &args.input_args) {
+            Ok(doc) => doc,
+            Err(e) => {
+                if is_broken_pipe(&e) {
+                    return Err(e);
+                }
+                eprintln!("gazette: {e:#}");
+                exporter.error(out, input, &format!("{:#}", e.root_cause()))?;
+                failed += 1;
+                continue;
+            }
+        };
+        let all = gazette::extract::extract(&doc);
+        let indicators = all
+            .iter()
+            .filter(|i| cli::KindFilter::admits(&args.kind, i.kind))
+            .filter(|i| {
+                args.key.is_empty() || i.key.is_some_and(|k| args.key.iter().any(|a| a == k))
+            })
+            .filter(|i| {
+                args.section
+                    .as_ref()
+                    .is_none_or(|s| i.section.contains(s.as_str()))
+            })
+            .collect();
+        exporter.document(
+            out,
+            &gazette::report::extract::Extracted {
+                doc: &doc,
+                indicators,
+            },
+        )?;
+    }
+    exporter.finish(out)?;
+    out.flush()?;
+    Ok(if failed > 0 {
+        ExitCode::from(EXIT_BAD_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Read, normalise and segment one input; errors name the input.

@@ -171,9 +171,10 @@ pub fn normalise(pages: &[String]) -> Canonical {
         .collect();
     remove_furniture(&mut lines);
     let wrap_width = wrapped_line_width(&lines);
+    let lines_are_paragraphs = !lines.iter().any(|page| has_blank_gap(page));
     let paragraphs: Vec<Vec<String>> = lines
         .iter()
-        .map(|page| paragraphs_of(page, wrap_width))
+        .map(|page| paragraphs_of(page, wrap_width, lines_are_paragraphs))
         .collect();
     stitch(&paragraphs)
 }
@@ -267,14 +268,32 @@ fn wrapped_line_width(pages: &[PageLines]) -> Option<usize> {
     (full >= 30 && near * 10 >= widths.len() * 4).then_some(full)
 }
 
-/// Group a page's lines into paragraphs.
-fn paragraphs_of(page: &PageLines, wrap_width: Option<usize>) -> Vec<String> {
-    let mut paras: Vec<String> = Vec::new();
+/// Is there a blank line between two lines of text on this page?
+fn has_blank_gap(page: &PageLines) -> bool {
+    let first = page.iter().position(Option::is_some);
+    let last = page.iter().rposition(Option::is_some);
+    match (first, last) {
+        (Some(a), Some(b)) => page[a..b].iter().any(Option::is_none),
+        _ => false,
+    }
+}
+
+/// Group a page's lines into paragraphs. `lines_are_paragraphs`: the text has no blank lines at
+/// all (as text saved from a web page), so a line break is a paragraph break, never a cut.
+fn paragraphs_of(
+    page: &PageLines,
+    wrap_width: Option<usize>,
+    lines_are_paragraphs: bool,
+) -> Vec<String> {
+    // Paragraphs, each with whether a blank line came before it.
+    let mut paras: Vec<(String, bool)> = Vec::new();
     // Width of the last line added to the open paragraph: a full-width line wraps into the next.
     let mut last_width: Option<usize> = None;
+    let mut blank_before = false;
     for line in page {
         let Some(l) = line else {
             last_width = None;
+            blank_before = true;
             continue;
         };
         let wraps = match (last_width, wrap_width) {
@@ -282,20 +301,48 @@ fn paragraphs_of(page: &PageLines, wrap_width: Option<usize>) -> Vec<String> {
             _ => false,
         };
         match paras.last_mut() {
-            Some(p) if wraps => join_into(p, l),
-            _ => paras.push(l.clone()),
+            Some((p, _)) if wraps => join_into(p, l),
+            _ => paras.push((l.clone(), blank_before)),
         }
+        blank_before = false;
         last_width = Some(display_width(l));
     }
-    // A paragraph cut in the middle of a sentence by a blank line continues after it.
+    // A paragraph cut in the middle of a sentence by a blank line (or, in text whose paragraphs
+    // are separated by blank lines, by a line break) continues after it.
     let mut merged: Vec<String> = Vec::new();
-    for p in paras {
+    for (p, blank) in paras {
+        let joins = |prev: &str| {
+            if blank || !lines_are_paragraphs {
+                continues(prev, &p)
+            } else {
+                line_continues(prev, &p)
+            }
+        };
         match merged.last_mut() {
-            Some(prev) if continues(prev, &p) => join_into(prev, &p),
+            Some(prev) if joins(prev) => join_into(prev, &p),
             _ => merged.push(p),
         }
     }
     merged
+}
+
+/// In text with one paragraph per line, does line `next` continue line `prev`? Only when the break
+/// is plainly inside a sentence: `next` starts with punctuation no paragraph starts with, or `prev`
+/// ends with a comma or enumeration comma, or leaves a quote or bracket open.
+fn line_continues(prev: &str, next: &str) -> bool {
+    if next.starts_with([
+        '，', '、', '；', '。', '：', '！', '？', '”', '’', '）', '》',
+    ]) {
+        return true;
+    }
+    if ENUMERATOR.is_match(next) || ENUMERATOR.is_match(prev) && !prev.chars().any(is_sentence_end)
+    {
+        return false;
+    }
+    let open = |o: char, c: char| {
+        prev.chars().filter(|&x| x == o).count() > prev.chars().filter(|&x| x == c).count()
+    };
+    prev.ends_with(['，', '、']) || open('“', '”') || open('（', '）') || open('《', '》')
 }
 
 /// Does `next` continue the paragraph `prev` (a sentence cut by a blank line or a page break)?
@@ -303,6 +350,10 @@ fn paragraphs_of(page: &PageLines, wrap_width: Option<usize>) -> Vec<String> {
 /// so that headings, titles and list lines stay on their own.
 fn continues(prev: &str, next: &str) -> bool {
     if ENUMERATOR.is_match(next) {
+        return false;
+    }
+    // A numbered heading (`一、…，…`, `（一）…，…`) holds no sentence end; it may hold a comma.
+    if ENUMERATOR.is_match(prev) && !prev.chars().any(is_sentence_end) {
         return false;
     }
     let Some(last) = prev.chars().last() else {

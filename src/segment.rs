@@ -17,17 +17,39 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// A heading that opens a part of a work report. Numbered `一、…` or naming what the part is.
-static PART_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}、"));
+static PART_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})、"));
 static PART_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"工作回顾|工作安排|工作任务|总体要求|目标任务|发展成就|主要成绩|政策取向|自身建设|工作总结|工作部署|主要任务",
+        r"工作回顾|工作安排|工作任务|总体要求|目标任务|发展成就|主要成绩|政策取向|自身建设|工作总结|工作部署|主要任务|重点工作|主要工作|主要目标",
     )
 });
 static REVIEW_WORDS: LazyLock<Regex> = LazyLock::new(|| re(r"回顾|成就|成绩|过去|总结"));
 static PLAN_WORDS: LazyLock<Regex> =
     LazyLock::new(|| re(r"安排|任务|要求|目标|取向|今后|展望|部署|重点工作"));
+/// The government's own conduct: neither results nor targets.
+static OTHER_WORDS: LazyLock<Regex> = LazyLock::new(|| re(r"自身建设"));
+/// A five-year-plan period: `“十四五”` (the 14th plan, 2021–2025), `第十五个五年规划`.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"“(十?[一二三四五六七八九]?)五”|第(十?[一二三四五六七八九]?)个五年(?:规划|计划)")
+});
+/// A time frame that opens a passage (`2025年是…`, `“十五五”时期是…`, `过去一年，…`, `今年…`).
+static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:19|20)\d{2}年|“十?[一二三四五六七八九]?五”|第十?[一二三四五六七八九]?个五年|(过去(?:的)?一年|一年来|去年)|(今年|明年))",
+    )
+});
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})年"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"));
+/// A delivery line, with or without its leading dash or brackets
+/// (`2026年2月3日在四川省第十四届人民代表大会第五次会议上`, `（2026年1月27日在…会议上）`),
+/// sometimes followed by the speaker on the same line.
+static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[—\-\s]*[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在\S{2,60}(?:会议|大会)上\s*[）)]?(?:\s+(\S.*))?$",
+    )
+});
+/// A numbered heading inside a part (when the parts are named, or out of the parts' sequence).
+static ITEM_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}、"));
 static ITEM_PAREN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[（(][一二三四五六七八九十]{1,3}[）)]"));
 static ITEM_SHI: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}是"));
@@ -46,8 +68,9 @@ static CONTENTS_DECOR: LazyLock<Regex> =
 const MAX_HEADING_CHARS: usize = 40;
 /// Longest item title, in characters, before it is cut.
 const MAX_ITEM_TITLE_CHARS: usize = 60;
-/// The delivery and speaker lines are looked for within this many paragraphs after the title.
-const HEADER_WINDOW: usize = 6;
+/// The delivery and speaker lines are looked for within this many paragraphs after the title
+/// (web pages put their chrome between the title and the delivery line), up to the first prose.
+const HEADER_WINDOW: usize = 16;
 
 /// A paragraph of the canonical text: its byte span.
 #[derive(Debug, Clone, Copy)]
@@ -286,19 +309,139 @@ fn read_masthead(paras: &[Para], meta: &mut Metadata) {
     }
 }
 
+/// A short line of its own that names a part (`2024年工作回顾`) or is numbered like one (`三、…`).
+/// A numbered heading may hold a comma (`一、一年接着一年干，…取得新进展`), never a full stop;
+/// a line that starts like an item (`（五）…自身建设`) is an item, not a part.
 fn is_part_heading(s: &str) -> bool {
-    s.chars().count() <= MAX_HEADING_CHARS
-        && !s.contains(['。', '，', '；', '！', '：', '？'])
-        && (PART_NUMBERED.is_match(s) || PART_TOPIC.is_match(s))
+    if s.chars().count() > MAX_HEADING_CHARS
+        || s.contains(['。', '；', '！', '：', '？'])
+        || marker_of(s).is_some_and(|m| m != Marker::Numbered)
+    {
+        return false;
+    }
+    PART_NUMBERED.is_match(s) || (!s.contains('，') && PART_TOPIC.is_match(s))
 }
 
-fn covers_of(heading: &str) -> Covers {
-    if REVIEW_WORDS.is_match(heading) {
-        Covers::Review
-    } else if PLAN_WORDS.is_match(heading) {
-        Covers::Plan
+/// The number of a numbered heading (`三、…` → 3).
+fn heading_number(s: &str) -> Option<u32> {
+    PART_NUMBERED
+        .captures(s)
+        .and_then(|c| chinese_number(&c[1]))
+}
+
+/// A Chinese numeral from 1 to 99 (`三` → 3, `十二` → 12, `二十` → 20).
+fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i as u32 + 1)
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => digit(*u).map(|u| 10 + u),
+        [t, '十'] => digit(*t).map(|t| t * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// The part headings among the paragraphs from `body` on. A report numbers its parts (`一、…`,
+/// `二、…`) or names them (`2024年工作回顾`); the first heading tells which. Numbered parts follow
+/// each other (`一、` `二、` `三、`): a numbered line out of sequence, or a numbered line in a
+/// report whose parts are named, is a heading inside a part and is left to `items`.
+fn part_heads(paras: &[Para], body: usize) -> Vec<usize> {
+    let candidates: Vec<usize> = (body..paras.len())
+        .filter(|&i| is_part_heading(paras[i].text))
+        .collect();
+    let Some(&first) = candidates.first() else {
+        return Vec::new();
+    };
+    if heading_number(paras[first].text).is_none() {
+        return candidates
+            .into_iter()
+            .filter(|&i| !PART_NUMBERED.is_match(paras[i].text))
+            .collect();
+    }
+    let mut heads = Vec::new();
+    let mut next: Option<u32> = None;
+    for i in candidates {
+        let Some(n) = heading_number(paras[i].text) else {
+            continue;
+        };
+        if next.is_none_or(|want| n == want) {
+            heads.push(i);
+            next = Some(n + 1);
+        }
+    }
+    heads
+}
+
+/// First and last year of a five-year plan (`十四` → 2021–2025).
+fn plan_period(ordinal: &str) -> Option<(i32, i32)> {
+    let n = chinese_number(ordinal)? as i32;
+    let start = if n <= 2 {
+        1953 + 5 * (n - 1)
     } else {
-        Covers::Other
+        1966 + 5 * (n - 3)
+    };
+    Some((start, start + 4))
+}
+
+/// The years a text names, as ranges: `2025年` → (2025, 2025), `“十五五”` → (2026, 2030).
+fn time_ranges(s: &str) -> Vec<(i32, i32)> {
+    let mut out: Vec<(i32, i32)> = YEAR
+        .captures_iter(s)
+        .filter_map(|c| c[1].parse().ok())
+        .map(|y| (y, y))
+        .collect();
+    for c in PERIOD.captures_iter(s) {
+        let ordinal = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+        out.extend(plan_period(ordinal));
+    }
+    out
+}
+
+/// Review when every year named lies before `now` (the year the report is delivered), plan when
+/// every one lies in or after it.
+fn covers_by_time(s: &str, now: Option<i32>) -> Option<Covers> {
+    let now = now?;
+    let ranges = time_ranges(s);
+    if ranges.is_empty() {
+        None
+    } else if ranges.iter().all(|&(_, end)| end < now) {
+        Some(Covers::Review)
+    } else if ranges.iter().all(|&(start, _)| start >= now) {
+        Some(Covers::Plan)
+    } else {
+        None
+    }
+}
+
+/// What a part covers: the words of its heading (`回顾`, `任务`, `自身建设`); else the years its
+/// heading names (`三、2026年主要工作` in a report delivered in 2026 is the plan); else the time
+/// frame its first paragraph opens with (`2025年是…`, `“十五五”时期是…`, `过去一年，…`).
+fn covers_of(heading: &str, first_para: Option<&str>, now: Option<i32>) -> Covers {
+    if REVIEW_WORDS.is_match(heading) {
+        return Covers::Review;
+    }
+    if PLAN_WORDS.is_match(heading) {
+        return Covers::Plan;
+    }
+    if OTHER_WORDS.is_match(heading) {
+        return Covers::Other;
+    }
+    if let Some(c) = covers_by_time(heading, now) {
+        return c;
+    }
+    let lead = first_para.and_then(|p| LEADING_TIME.captures(p));
+    match lead {
+        Some(c) if c.get(1).is_some() => Covers::Review,
+        Some(c) if c.get(2).is_some() => Covers::Plan,
+        Some(c) => covers_by_time(&c[0], now).unwrap_or(Covers::Other),
+        None => Covers::Other,
     }
 }
 
@@ -322,24 +465,52 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
 
     let mut body = 1;
     let mut delivery_year = None;
+    let (mut have_delivery, mut have_speaker) = (false, false);
     for (i, p) in paras.iter().enumerate().take(HEADER_WINDOW + 1).skip(1) {
-        if is_part_heading(p.text) {
+        if is_part_heading(p.text) || ADDRESS.is_match(p.text) || p.text.contains('。') {
             break;
         }
-        if p.text.starts_with('—')
-            && let Some(c) = DATE.captures(p.text)
-        {
-            let (y, m, d): (i32, u32, u32) = (
-                c[1].parse().unwrap_or(0),
-                c[2].parse().unwrap_or(0),
-                c[3].parse().unwrap_or(0),
-            );
-            delivery_year = Some(y);
-            meta.date.get_or_insert(format!("{y:04}-{m:02}-{d:02}"));
+        // Web pages repeat the title and header lines around their chrome: the first of each kind
+        // makes a node, and the body starts after the last.
+        if compact(p.text) == compact(title) {
+            body = i + 1;
+            continue;
+        }
+        let delivery = DELIVERY.captures(p.text).filter(|_| DATE.is_match(p.text));
+        let dashed = p.text.starts_with('—') && DATE.is_match(p.text);
+        if delivery.is_some() || dashed {
+            body = i + 1;
+            if have_delivery {
+                continue;
+            }
+            have_delivery = true;
+            if let Some(c) = DATE.captures(p.text) {
+                let (y, m, d): (i32, u32, u32) = (
+                    c[1].parse().unwrap_or(0),
+                    c[2].parse().unwrap_or(0),
+                    c[3].parse().unwrap_or(0),
+                );
+                delivery_year = Some(y);
+                meta.date.get_or_insert(format!("{y:04}-{m:02}-{d:02}"));
+            }
             node.children
                 .push(Node::new(NodeKind::DeliveryLine, p.text, p.start, p.end));
-            body = i + 1;
+            // `2026年1月27日在…会议上 陕西省省长 赵刚`: the speaker on the same line.
+            if let Some(who) = delivery
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().trim())
+                .filter(|w| is_speaker_line(w))
+                && !have_speaker
+            {
+                have_speaker = true;
+                meta.speaker.get_or_insert(who.to_string());
+            }
         } else if is_speaker_line(p.text) {
+            body = i + 1;
+            if have_speaker {
+                continue;
+            }
+            have_speaker = true;
             let name = p
                 .text
                 .trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'))
@@ -347,13 +518,13 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
             meta.speaker.get_or_insert(name.clone());
             node.children
                 .push(Node::new(NodeKind::Speaker, name, p.start, p.end));
-            body = i + 1;
         }
     }
 
-    let heads: Vec<usize> = (body..paras.len())
-        .filter(|&i| is_part_heading(paras[i].text))
-        .collect();
+    // The year the report is given in: its delivery date, else the year in its title
+    // (`2026年四川省人民政府工作报告`).
+    let now = delivery_year.or_else(|| max_year(title));
+    let heads = part_heads(paras, body);
     let first_part = heads.first().copied().unwrap_or(paras.len());
     if first_part > body {
         let mut pre = Node::new(
@@ -371,7 +542,7 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
         let to = heads.get(k + 1).copied().unwrap_or(paras.len());
         let heading = paras[h].text;
         let mut part = Node::new(NodeKind::Part, heading, paras[h].start, paras[to - 1].end);
-        let covers = covers_of(heading);
+        let covers = covers_of(heading, paras.get(h + 1).map(|p| p.text), now);
         part.covers = Some(covers);
         part.year = max_year(heading);
         match covers {
@@ -382,9 +553,9 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
         part.children = items(&paras[h + 1..to]);
         node.children.push(part);
     }
-    // Years: from the headings; else from the delivery date (reports are given early in the year
-    // they plan); else one from the other.
-    let target = plan_year.or(delivery_year).or(review_year.map(|y| y + 1));
+    // Years: from the headings; else from the delivery date or title (reports are given early in
+    // the year they plan); else one from the other.
+    let target = plan_year.or(now).or(review_year.map(|y| y + 1));
     let result = review_year.or(target.map(|y| y - 1));
     meta.result_year = meta.result_year.or(result);
     meta.target_year = meta.target_year.or(target);
@@ -403,22 +574,34 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
     node
 }
 
+/// `省长 王某某`, `（自治区主席 某某）`; not a caption such as `省长王某某作政府工作报告`.
 fn is_speaker_line(s: &str) -> bool {
     let inner = s.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
     s.chars().count() <= MAX_HEADING_CHARS
         && !s.contains(['。', '，', '；'])
+        && !s.contains("报告")
         && SPEAKER_TITLE.is_match(inner)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Marker {
+    /// `一、…`, only on a heading line of its own (`一、二季度…。` is a sentence).
+    Numbered,
     Paren,
     Shi,
     Arabic,
 }
 
+/// Item markers from the outermost to the innermost level.
+const MARKER_ORDER: [Marker; 4] = [Marker::Numbered, Marker::Paren, Marker::Shi, Marker::Arabic];
+
 fn marker_of(s: &str) -> Option<Marker> {
-    if ITEM_PAREN.is_match(s) {
+    if ITEM_NUMBERED.is_match(s)
+        && s.chars().count() <= MAX_HEADING_CHARS
+        && !s.contains(['。', '；', '！', '？'])
+    {
+        Some(Marker::Numbered)
+    } else if ITEM_PAREN.is_match(s) {
         Some(Marker::Paren)
     } else if ITEM_SHI.is_match(s) {
         Some(Marker::Shi)
@@ -438,22 +621,17 @@ fn item_title(s: &str) -> String {
     s[..cut].chars().take(MAX_ITEM_TITLE_CHARS).collect()
 }
 
-/// Items of a part. `（一）` items are the top level where present; `一是` and `1.` items nest
-/// below them (or are the top level of a part that has no `（一）` items).
+/// Items of a part. Markers nest in the order `一、` > `（一）` > `一是` > `1.`; the outermost
+/// marker present in a part is its top level (a part without `（一）` items has `一是` items at the
+/// top, and so on).
 fn items(paras: &[Para]) -> Vec<Node> {
     let markers: Vec<Option<Marker>> = paras.iter().map(|p| marker_of(p.text)).collect();
-    let has_paren = markers.contains(&Some(Marker::Paren));
-    let has_shi = markers.contains(&Some(Marker::Shi));
-    let level = |m: Marker| match m {
-        Marker::Paren => 1,
-        Marker::Shi => {
-            if has_paren {
-                2
-            } else {
-                1
-            }
-        }
-        Marker::Arabic => 1 + usize::from(has_paren) + usize::from(has_shi),
+    let level = |m: Marker| {
+        1 + MARKER_ORDER
+            .iter()
+            .take_while(|&&o| o != m)
+            .filter(|&&o| markers.contains(&Some(o)))
+            .count()
     };
     let mut out: Vec<Node> = Vec::new();
     let mut stack: Vec<(usize, Node)> = Vec::new(); // open items with their level

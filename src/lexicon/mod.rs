@@ -1,3 +1,6 @@
 //! Language knowledge kept as data, apart from the machinery that applies it.
 
+pub mod catalogue;
 pub mod radicals;
+pub mod units;
+pub mod words;

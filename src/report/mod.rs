@@ -1,4 +1,5 @@
 //! Printing: every output format lives here, apart from reading and matching.
 
+pub mod extract;
 pub mod sections;
 pub mod text;

@@ -1,0 +1,460 @@
+//! Scanning a sentence for quantities: number, magnitude, unit, comparators, ranges.
+//! Works on the sentence with traditional characters folded (same byte offsets as the original).
+
+use crate::lexicon::units::{
+    APPROX_INFIXES, CN_DIGITS, NEEDS_MAGNITUDE, Unit, UnitClass, magnitude_at, unit_at,
+};
+use crate::lexicon::words::{Comparator, PREFIX_COMPARATORS, RANGE_SEPARATORS, SUFFIX_COMPARATORS};
+
+/// A quantity found in a sentence, before its subject and kind are known.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    /// Byte range in the sentence of the mention as written (prefix comparator to suffix comparator).
+    pub start: usize,
+    pub end: usize,
+    /// Byte where the number itself starts (after any prefix comparator).
+    pub number_start: usize,
+    pub value: f64,
+    pub high: Option<f64>,
+    /// Unit as written, magnitude included (`万千瓦`, `万台(套)`).
+    pub unit: String,
+    pub unit_class: UnitClass,
+    pub base_unit: &'static str,
+    /// Factor from the written unit to the base unit (magnitude × unit factor).
+    pub factor: f64,
+    pub comparator: Comparator,
+    /// The comparator came from a word after the value (`以上`, `以内`, `左右`): a list shares it.
+    pub suffix_comparator: bool,
+    /// The prefix comparator word, if any (`超过` reads differently for targets).
+    pub prefix_word: Option<&'static str>,
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    CN_DIGITS.iter().find(|&&(d, _)| d == c).map(|&(_, v)| v)
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
+}
+
+/// Value of a Chinese numeral without 万/亿 (`两千` → 2000, `三百五十` → 350, `十二` → 12).
+pub fn parse_cn_small(s: &str) -> Option<f64> {
+    let (mut total, mut digit) = (0u64, None::<u64>);
+    for c in s.chars() {
+        let mult = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => {
+                digit = Some(u64::from(cn_digit(c)?));
+                continue;
+            }
+        };
+        total += digit.take().unwrap_or(1) * mult;
+    }
+    let value = total + digit.unwrap_or(0);
+    (value > 0 || s.contains(['〇', '零'])).then_some(value as f64)
+}
+
+/// Parse an Arabic number at `i` (digits, thousands separators, one decimal point).
+fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut text = String::new();
+    while j < b.len() && b[j].is_ascii_digit() {
+        text.push(b[j] as char);
+        j += 1;
+        // `1,200`: a comma followed by exactly three digits is a thousands separator.
+        if j + 3 < b.len() + 1
+            && b.get(j) == Some(&b',')
+            && b[j + 1..]
+                .iter()
+                .take(3)
+                .filter(|d| d.is_ascii_digit())
+                .count()
+                == 3
+            && !b.get(j + 4).is_some_and(|d| d.is_ascii_digit())
+        {
+            j += 1;
+        }
+    }
+    if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(|d| d.is_ascii_digit()) {
+        text.push('.');
+        j += 1;
+        while j < b.len() && b[j].is_ascii_digit() {
+            text.push(b[j] as char);
+            j += 1;
+        }
+    }
+    // Very long digit runs are identifiers, not quantities; and keep f64 parsing bounded.
+    if text.len() > 20 {
+        return None;
+    }
+    text.parse().ok().map(|v| (v, j))
+}
+
+/// What follows a number: magnitude, `余`, unit, `(套)`.
+struct Tail {
+    end: usize,
+    unit: String,
+    class: UnitClass,
+    base: &'static str,
+    factor: f64,
+    more_than: bool,
+}
+
+fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
+    let mut j = i;
+    let mut written = String::new();
+    let mut factor = 1.0;
+    let mut has_magnitude = false;
+    if magnitude_allowed && let Some((m, f)) = magnitude_at(&s[j..]) {
+        written.push_str(m);
+        factor = f;
+        j += m.len();
+        has_magnitude = true;
+    }
+    let mut more_than = false;
+    if let Some(w) = APPROX_INFIXES.iter().find(|w| s[j..].starts_with(*w)) {
+        // `300多个`, `10万余场次`: only if a unit follows.
+        if unit_at(&s[j + w.len()..]).is_some() {
+            more_than = true;
+            j += w.len();
+        }
+    }
+    let unit: &Unit = unit_at(&s[j..])?;
+    if NEEDS_MAGNITUDE.contains(&unit.written) && !has_magnitude {
+        return None;
+    }
+    written.push_str(unit.written);
+    j += unit.written.len();
+    // `6.5万台（套）`: an alternative measure word in brackets belongs to the unit.
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(rest) = s[j..].strip_prefix(open)
+            && let Some(inner) = rest.split(close).next()
+            && inner.chars().count() <= 2
+            && unit_at(inner).is_some_and(|u| u.written == inner)
+        {
+            written.push_str(&format!("({inner})"));
+            j += open.len_utf8() + inner.len() + close.len_utf8();
+        }
+    }
+    // `元/吨`, `元/平方米`: a rate.
+    if let Some(rest) = s[j..].strip_prefix('/')
+        && let Some(per) = unit_at(rest)
+    {
+        written.push('/');
+        written.push_str(per.written);
+        j += 1 + per.written.len();
+    }
+    Some(Tail {
+        end: j,
+        unit: written,
+        class: unit.class,
+        base: unit.base,
+        factor: factor * unit.factor,
+        more_than,
+    })
+}
+
+/// The number is part of a code, name or ordinal, not a quantity (`G318`, `5G`, `7+1`, `第3`).
+fn is_code_or_ordinal(s: &str, start: usize, num_end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[num_end..].chars().next();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let unit_follows = unit_at(&s[num_end..]).is_some();
+    latin(before)
+        || (latin(after) && !unit_follows)
+        || matches!(before, Some('+' | '/' | '#' | '.' | '_' | '@' | ':'))
+        || matches!(after, Some('+' | '/' | '#' | '_' | '@' | ':'))
+        || s[..start].ends_with('第')
+        || s[..start].ends_with("第 ")
+}
+
+/// Scan a sentence (already traditional-folded) for quantities, in order.
+pub fn scan(s: &str) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let prev_digit = s[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_digit() || p == '.');
+        let found = if c.is_ascii_digit() && !prev_digit {
+            arabic_quantity(s, i)
+        } else if is_cn_numeral(c) && !s[..i].chars().next_back().is_some_and(is_cn_numeral) {
+            chinese_quantity(s, i)
+        } else {
+            None
+        };
+        match found {
+            Some(q) => {
+                i = q.end;
+                out.push(q);
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    out
+}
+
+fn arabic_quantity(s: &str, i: usize) -> Option<Quantity> {
+    let (value, num_end) = arabic_at(s, i)?;
+    if is_code_or_ordinal(s, i, num_end) {
+        return None;
+    }
+    match tail_at(s, num_end, true) {
+        Some(tail) => {
+            // `4.5%—5%`: a range with the unit on both ends.
+            if let Some((high, high_end)) = range_high(s, tail.end, Some(&tail.unit)) {
+                return Some(finish(s, i, value, Some(high), high_end, tail, true));
+            }
+            Some(finish(s, i, value, None, tail.end, tail, false))
+        }
+        None => {
+            // `4.5-5%`: a range with the unit only at the end.
+            let (high, _) = range_high(s, num_end, None)?;
+            let sep_len = RANGE_SEPARATORS
+                .iter()
+                .find(|r| s[num_end..].starts_with(*r))?
+                .len();
+            let (_, high_num_end) = arabic_at(s, num_end + sep_len)?;
+            let tail = tail_at(s, high_num_end, true)?;
+            let end = tail.end;
+            Some(finish(s, i, value, Some(high), end, tail, true))
+        }
+    }
+}
+
+/// After a value (and possibly its unit) at `i`: `—5%` / `至5%` with the same unit → (high, end).
+fn range_high(s: &str, i: usize, unit: Option<&str>) -> Option<(f64, usize)> {
+    let sep = RANGE_SEPARATORS.iter().find(|r| s[i..].starts_with(*r))?;
+    let j = i + sep.len();
+    if !s[j..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (high, num_end) = arabic_at(s, j)?;
+    let tail = tail_at(s, num_end, true)?;
+    if let Some(u) = unit
+        && u != tail.unit
+    {
+        return None;
+    }
+    Some((high, if unit.is_some() { tail.end } else { num_end }))
+}
+
+/// Quantities written in Chinese numerals: `翻一番`, `翻了两番`, and numerals of two characters or
+/// more followed by a unit (`两千人`, `百万吨`, `千亿元`). One-character numerals before a measure
+/// word are slogans and enumerations far more often than figures (`四件大事`, `九个方面`), so
+/// they are left out.
+fn chinese_quantity(s: &str, i: usize) -> Option<Quantity> {
+    let run_end = s[i..]
+        .char_indices()
+        .find(|&(_, c)| !is_cn_numeral(c))
+        .map_or(s.len(), |(k, _)| i + k);
+    let run = &s[i..run_end];
+    if s[..i].ends_with('第') {
+        return None;
+    }
+    if s[run_end..].starts_with('番') && (s[..i].ends_with('翻') || s[..i].ends_with("翻了")) {
+        let value = parse_cn_small(run)?;
+        let tail = tail_at(s, run_end, false)?;
+        return Some(finish(s, i, value, None, tail.end, tail, false));
+    }
+    if run.chars().count() < 2 {
+        return None;
+    }
+    // Split a trailing magnitude off the numeral: `百万` = 百 + 万, `两千` stays whole.
+    let (num, mag_start) = ["万亿", "亿", "万"]
+        .iter()
+        .find_map(|m| run.strip_suffix(m).map(|n| (n, i + n.len())))
+        .unwrap_or((run, run_end));
+    if num.is_empty() {
+        return None;
+    }
+    let value = parse_cn_small(num)?;
+    let tail = tail_at(s, mag_start, true)?;
+    if tail.class == UnitClass::Other || s[tail.end..].starts_with('级') {
+        return None; // `百万吨级`: a size class, not a quantity.
+    }
+    // A numeral glued to an ideograph before it is part of a word (`数十万`, `上千家`).
+    if s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|p| matches!(p, '数' | '上' | '几' | '成'))
+    {
+        return None;
+    }
+    Some(finish(s, i, value, None, tail.end, tail, false))
+}
+
+fn finish(
+    s: &str,
+    num_start: usize,
+    value: f64,
+    high: Option<f64>,
+    end: usize,
+    tail: Tail,
+    range: bool,
+) -> Quantity {
+    let mut q = Quantity {
+        start: num_start,
+        end,
+        number_start: num_start,
+        value,
+        high,
+        unit: tail.unit,
+        unit_class: tail.class,
+        base_unit: tail.base,
+        factor: tail.factor,
+        comparator: if range {
+            Comparator::Range
+        } else {
+            Comparator::Eq
+        },
+        suffix_comparator: false,
+        prefix_word: None,
+    };
+    if tail.more_than {
+        q.comparator = Comparator::Gt;
+    }
+    if !range {
+        if let Some(&(w, c)) = SUFFIX_COMPARATORS
+            .iter()
+            .filter(|(w, _)| s[end..].starts_with(w))
+            .max_by_key(|(w, _)| w.len())
+        {
+            q.comparator = c;
+            q.suffix_comparator = true;
+            q.end += w.len();
+        } else if let Some(&(w, c)) = PREFIX_COMPARATORS
+            .iter()
+            .filter(|(w, _)| s[..num_start].ends_with(w))
+            .max_by_key(|(w, _)| w.len())
+        {
+            // `近` is only a comparator when it is not the end of a word (`最近`, `附近`).
+            let word_start = num_start - w.len();
+            let glued = w.len() == 3
+                && s[..word_start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| matches!(p, '最' | '附' | '接' | '将' | '临'));
+            if !glued {
+                q.comparator = c;
+                q.start = word_start;
+                q.prefix_word = Some(w);
+            }
+        }
+    }
+    q
+}
+
+/// Base value: the value in the base unit (`1700亿元` → 1.7e11 CNY).
+pub fn base_value(value: f64, factor: f64) -> f64 {
+    let v = value * factor;
+    // Round away binary noise (1700 × 1e8 is exact, 6.5 × 1e4 is not always).
+    let scale = 1e6;
+    if v.abs() < 1e12 {
+        (v * scale).round() / scale
+    } else {
+        v.round()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Quantity {
+        let q = scan(s);
+        assert_eq!(q.len(), 1, "{s}: {q:?}");
+        q.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn arabic_numbers_with_magnitudes_and_units() {
+        let q = one("完成重点项目投资1700亿元以上");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.comparator),
+            (1700.0, "亿元", Comparator::Ge)
+        );
+        assert_eq!(base_value(q.value, q.factor), 170_000_000_000.0);
+        let q = one("已建在建电力装机2705万千瓦");
+        assert_eq!((q.value, q.unit.as_str()), (2705.0, "万千瓦"));
+        let q = one("完成设备更新6.5万台（套）");
+        assert_eq!(q.unit, "万台(套)");
+        let q = one("粮食产量1.4万亿斤");
+        assert_eq!(
+            (q.unit.as_str(), base_value(q.value, q.factor)),
+            ("万亿斤", 1.4e12)
+        );
+        let q = one("投资1,200亿元");
+        assert_eq!(q.value, 1200.0);
+        let q = one("发电量达到56亿千瓦时");
+        assert_eq!(q.unit, "亿千瓦时");
+    }
+
+    #[test]
+    fn comparators_before_and_after() {
+        assert_eq!(one("粮食产量突破110万吨").comparator, Comparator::Gt);
+        assert_eq!(one("开展活动10万余场次").comparator, Comparator::Gt);
+        assert_eq!(one("开展活动10万余场次").unit, "万场次");
+        assert_eq!(one("巩固提升近70万亩").comparator, Comparator::Approx);
+        assert!(scan("最近5年投入").is_empty());
+        assert_eq!(one("附近5个村").comparator, Comparator::Eq);
+        assert_eq!(one("增长5%左右").comparator, Comparator::Approx);
+        assert_eq!(one("控制在3%以内").comparator, Comparator::Le);
+        assert_eq!(one("不低于90%").comparator, Comparator::Ge);
+        assert_eq!(one("新建学校300多所").comparator, Comparator::Gt);
+    }
+
+    #[test]
+    fn ranges_in_every_spelling() {
+        for s in [
+            "增长4.5%—5%",
+            "增长4.5%-5%",
+            "增长4.5%至5%",
+            "增长4.5-5%",
+            "增长4.5%~5%",
+        ] {
+            let q = one(s);
+            assert_eq!(
+                (q.value, q.high, q.comparator),
+                (4.5, Some(5.0), Comparator::Range),
+                "{s}"
+            );
+            assert_eq!(q.unit, "%");
+        }
+    }
+
+    #[test]
+    fn chinese_numeral_quantities() {
+        let q = one("财政科技投入翻一番");
+        assert_eq!((q.value, q.unit.as_str()), (1.0, "番"));
+        assert_eq!(one("翻了七番以上").comparator, Comparator::Ge);
+        assert_eq!(one("培训两千人").value, 2000.0);
+        let q = one("新增产能三百万吨");
+        assert_eq!((q.value, q.unit.as_str()), (300.0, "万吨"));
+        assert!(scan("锚定“四件大事”，做好九个方面工作，千家万户").is_empty());
+        assert!(scan("打造百万吨级基地").is_empty());
+        assert!(scan("实施“十四五”规划，党的二十大").is_empty());
+    }
+
+    #[test]
+    fn codes_dates_and_ordinals_are_not_quantities() {
+        assert!(scan("2025年1月19日在第十二届人民代表大会第3次会议上").is_empty());
+        assert!(scan("G318川藏段，5G基站，“7+1”模式，CN54—1059/D，邮发代号68—19").is_empty());
+        assert!(scan("电话（0891）6322211，康昂东路1号附2号").is_empty());
+        assert!(scan("第1期").is_empty());
+    }
+
+    #[test]
+    fn percent_points_and_multiples() {
+        assert_eq!(one("下降0.5个百分点").unit, "个百分点");
+        assert_eq!(one("增长1.5倍").unit, "倍");
+        assert_eq!(one("增长3‰").unit, "‰");
+    }
+}

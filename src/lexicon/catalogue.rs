@@ -1,0 +1,423 @@
+//! The catalogue of headline indicators: a canonical key, the names people give the indicator
+//! (aliases), what unit it is measured in, and an English label. `extract` gives a mention the key
+//! of the first entry whose alias its indicator contains and whose unit class fits.
+
+use super::units::UnitClass::{self, *};
+
+/// One catalogue entry.
+#[derive(Debug)]
+pub struct Entry {
+    pub key: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// Names of the indicator; an indicator matches when it contains one of them.
+    pub aliases: &'static [&'static str],
+    /// Names that must NOT be in the indicator (e.g. `城镇` for the all-residents income).
+    pub excludes: &'static [&'static str],
+    /// For generic indicator words (`投资`, `资金`): phrases of the sentence before the number that
+    /// make the mention this indicator (`…重大项目建设…，完成投资2000亿元`).
+    pub context: &'static [&'static str],
+    pub generic: &'static [&'static str],
+    pub classes: &'static [UnitClass],
+    /// Targets of this indicator are upper bounds (a lower result is better).
+    pub upper_bound: bool,
+}
+
+const fn e(
+    key: &'static str,
+    label_zh: &'static str,
+    label_en: &'static str,
+    aliases: &'static [&'static str],
+    excludes: &'static [&'static str],
+    classes: &'static [UnitClass],
+) -> Entry {
+    Entry {
+        key,
+        label_zh,
+        label_en,
+        aliases,
+        excludes,
+        context: &[],
+        generic: &[],
+        classes,
+        upper_bound: false,
+    }
+}
+
+/// In matching order: more specific entries first (urban income before all-residents income).
+pub const CATALOGUE: &[Entry] = &[
+    e(
+        "gdp_growth",
+        "地区生产总值",
+        "GDP growth",
+        &[
+            "地区生产总值",
+            "国内生产总值",
+            "生产总值",
+            "GDP",
+            "经济增长",
+            "经济增速",
+            "经济总量",
+        ],
+        &["单位", "能耗", "占", "人均"],
+        &[Percent],
+    ),
+    e(
+        "fai_growth",
+        "固定资产投资",
+        "Fixed-asset investment growth",
+        &["固定资产投资"],
+        &["占"],
+        &[Percent],
+    ),
+    e(
+        "retail_growth",
+        "社会消费品零售总额",
+        "Retail sales growth",
+        &["社会消费品零售总额", "社零总额", "社零"],
+        &[],
+        &[Percent],
+    ),
+    e(
+        "industry_va_growth",
+        "规上工业增加值",
+        "Industrial value added growth (above designated size)",
+        &["规上工业增加值", "规模以上工业增加值", "工业增加值"],
+        &["占"],
+        &[Percent],
+    ),
+    e(
+        "trade_growth",
+        "货物贸易进出口总额",
+        "Foreign trade growth",
+        &[
+            "进出口总额",
+            "进出口总值",
+            "外贸进出口",
+            "货物贸易进出口",
+            "进出口",
+        ],
+        &["占", "服务贸易"],
+        &[Percent],
+    ),
+    e(
+        "budget_revenue_growth",
+        "一般公共预算收入",
+        "General public budget revenue growth",
+        &["一般公共预算收入", "地方一般公共预算收入", "地方财政收入"],
+        &[],
+        &[Percent],
+    ),
+    e(
+        "urban_income_growth",
+        "城镇居民人均可支配收入",
+        "Urban disposable income per capita growth",
+        &[
+            "城镇居民人均可支配收入",
+            "城镇居民收入",
+            "城镇常住居民人均可支配收入",
+        ],
+        &[],
+        &[Percent],
+    ),
+    e(
+        "rural_income_growth",
+        "农村居民人均可支配收入",
+        "Rural disposable income per capita growth",
+        &[
+            "农村居民人均可支配收入",
+            "农村居民收入",
+            "农村常住居民人均可支配收入",
+            "农牧民人均可支配收入",
+            "农民人均可支配收入",
+        ],
+        &[],
+        &[Percent],
+    ),
+    e(
+        "income_growth",
+        "居民人均可支配收入",
+        "Disposable income per capita growth",
+        &["居民人均可支配收入", "居民收入"],
+        &["城镇", "农村", "城乡"],
+        &[Percent],
+    ),
+    Entry {
+        upper_bound: true,
+        ..e(
+            "unemployment_rate",
+            "城镇调查失业率",
+            "Surveyed urban unemployment rate",
+            &["城镇调查失业率", "调查失业率", "城镇登记失业率", "失业率"],
+            &[],
+            &[Percent],
+        )
+    },
+    Entry {
+        upper_bound: true,
+        ..e(
+            "cpi_growth",
+            "居民消费价格涨幅",
+            "Consumer price inflation",
+            &[
+                "居民消费价格",
+                "消费价格涨幅",
+                "CPI",
+                "物价涨幅",
+                "物价总水平",
+            ],
+            &[],
+            &[Percent],
+        )
+    },
+    e(
+        "grain_output",
+        "粮食产量",
+        "Grain output",
+        &["粮食产量", "粮食总产量", "粮食生产", "粮食总产"],
+        &["单产"],
+        &[Mass],
+    ),
+    e(
+        "new_urban_jobs",
+        "城镇新增就业",
+        "New urban jobs",
+        &["城镇新增就业", "新增城镇就业", "城镇新增就业人数"],
+        &[],
+        &[Count],
+    ),
+    Entry {
+        context: &["重点项目", "重大项目"],
+        generic: &["投资", "完成投资"],
+        ..e(
+            "investment_key_projects",
+            "重点项目投资",
+            "Investment in key projects",
+            &[
+                "重点项目投资",
+                "重大项目投资",
+                "重点项目完成投资",
+                "重大项目完成投资",
+                "重点项目年度投资",
+            ],
+            &[],
+            &[Money],
+        )
+    },
+    e(
+        "attracted_investment",
+        "招商引资到位资金",
+        "Investment attracted (funds in place)",
+        &[
+            "招商引资到位资金",
+            "招商引资实际到位资金",
+            "招商引资到位",
+            "招商引资",
+        ],
+        &[],
+        &[Money],
+    ),
+    e(
+        "actual_fdi",
+        "实际使用外资",
+        "Foreign direct investment used",
+        &["实际使用外资", "实际利用外资"],
+        &[],
+        &[Money, Percent],
+    ),
+    e(
+        "urbanization_rate",
+        "常住人口城镇化率",
+        "Urbanisation rate (resident population)",
+        &["常住人口城镇化率", "城镇化率"],
+        &[],
+        &[Percent],
+    ),
+    Entry {
+        upper_bound: true,
+        ..e(
+            "energy_intensity_change",
+            "单位地区生产总值能耗",
+            "Energy intensity (energy use per unit of GDP)",
+            &[
+                "单位地区生产总值能耗",
+                "单位生产总值能耗",
+                "单位GDP能耗",
+                "单位国内生产总值能耗",
+                "能耗强度",
+                "单位地区生产总值能源消耗",
+            ],
+            &[],
+            &[Percent],
+        )
+    },
+    e(
+        "rd_intensity",
+        "研发经费投入强度",
+        "R&D spending (share of GDP)",
+        &[
+            "研发经费投入强度",
+            "研究与试验发展经费投入强度",
+            "R&D经费投入强度",
+            "全社会研发投入强度",
+        ],
+        &[],
+        &[Percent],
+    ),
+    e(
+        "afforestation_area",
+        "营造林",
+        "Afforestation",
+        &["营造林", "植树造林", "造林绿化", "国土绿化"],
+        &["南北山", "其中"],
+        &[Area],
+    ),
+    e(
+        "degraded_grassland_restoration",
+        "修复治理退化草原",
+        "Degraded grassland restored",
+        &["退化草原"],
+        &[],
+        &[Area],
+    ),
+    e(
+        "high_standard_farmland",
+        "高标准农田",
+        "High-standard farmland built or upgraded",
+        &["高标准农田"],
+        &[],
+        &[Area],
+    ),
+    e(
+        "affordable_housing_units",
+        "保障性住房",
+        "Affordable housing units",
+        &["保障性安居工程", "保障性住房", "保障性租赁住房", "保障房"],
+        &[],
+        &[Count],
+    ),
+    e(
+        "old_residential_renovation",
+        "老旧小区改造",
+        "Old residential compounds renovated",
+        &["老旧小区"],
+        &[],
+        &[Count],
+    ),
+    e(
+        "plateau_villages_built",
+        "和美乡村建设",
+        "Model villages built",
+        &["和美乡村"],
+        &[],
+        &[Count],
+    ),
+    e(
+        "rural_labor_transfer",
+        "农村劳动力转移就业",
+        "Rural labour moved into work",
+        &["转移就业", "农村劳动力转移"],
+        &[],
+        &[Count],
+    ),
+    e(
+        "graduate_employment_rate",
+        "高校毕业生就业率",
+        "Graduate employment rate",
+        &["高校毕业生就业率", "毕业生就业率"],
+        &["区外", "省外"],
+        &[Percent],
+    ),
+    e(
+        "livelihood_projects",
+        "民生实事",
+        "Livelihood projects",
+        &["民生实事"],
+        &[],
+        &[Count],
+    ),
+    Entry {
+        context: &["民生"],
+        generic: &["资金", "落实资金", "安排资金", "投入资金"],
+        ..e(
+            "livelihood_funds",
+            "民生资金",
+            "Livelihood funds",
+            &["民生资金", "民生支出", "民生投入"],
+            &[],
+            &[Money],
+        )
+    },
+    e(
+        "fiscal_sci_tech_spending",
+        "财政科技投入",
+        "Fiscal spending on science and technology",
+        &["财政科技投入", "财政科技支出"],
+        &[],
+        &[Multiple, Percent, Money],
+    ),
+];
+
+/// The entry with this key.
+pub fn entry(key: &str) -> Option<&'static Entry> {
+    CATALOGUE.iter().find(|e| e.key == key)
+}
+
+/// The key of an indicator: first entry whose alias it contains (and no exclude), unit class
+/// fitting; or, for a generic indicator word, an entry whose context phrase is in `before`
+/// (the sentence up to the number).
+pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'static Entry> {
+    let fits = |e: &&Entry| e.classes.contains(&class);
+    CATALOGUE
+        .iter()
+        .filter(fits)
+        .find(|e| {
+            e.aliases.iter().any(|a| indicator.contains(a))
+                && !e.excludes.iter().any(|x| indicator.contains(x))
+        })
+        .or_else(|| {
+            CATALOGUE.iter().filter(fits).find(|e| {
+                e.generic.contains(&indicator) && e.context.iter().any(|c| before.contains(c))
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_aliases_resolve() {
+        let mut keys: Vec<&str> = CATALOGUE.iter().map(|e| e.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), CATALOGUE.len());
+        assert_eq!(
+            key_for("国内生产总值", Percent, "").map(|e| e.key),
+            Some("gdp_growth")
+        );
+        assert_eq!(
+            key_for("GDP", Percent, "").map(|e| e.key),
+            Some("gdp_growth")
+        );
+        assert_eq!(
+            key_for("城镇居民人均可支配收入", Percent, "").map(|e| e.key),
+            Some("urban_income_growth")
+        );
+        assert_eq!(
+            key_for("全体居民人均可支配收入", Percent, "").map(|e| e.key),
+            Some("income_growth")
+        );
+        assert_eq!(
+            key_for("单位地区生产总值能耗", Percent, "").map(|e| e.key),
+            Some("energy_intensity_change")
+        );
+        // A level in money is not a growth rate.
+        assert!(key_for("地区生产总值", Money, "").is_none());
+        assert_eq!(
+            key_for("投资", Money, "加快重大项目建设，").map(|e| e.key),
+            Some("investment_key_projects")
+        );
+        assert!(key_for("投资", Money, "扩大有效投资，").is_none());
+    }
+}

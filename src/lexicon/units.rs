@@ -1,0 +1,360 @@
+//! Units, magnitudes and the words around numbers: what the extractor knows about how Chinese
+//! official text writes a quantity. Data only; `extract` applies it.
+
+/// What a unit measures; decides the base unit and which indicators can be compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitClass {
+    /// `%`, `‰`
+    Percent,
+    /// `个百分点`: a difference of percentages.
+    Points,
+    Money,
+    Count,
+    Mass,
+    Area,
+    Length,
+    Volume,
+    Power,
+    Energy,
+    Time,
+    /// `倍`, `番`: multiples.
+    Multiple,
+    /// Anniversaries, magnitudes of earthquakes and the like: never an indicator of their own.
+    Other,
+}
+
+/// A unit as written after the number (and after any magnitude).
+#[derive(Debug, Clone, Copy)]
+pub struct Unit {
+    pub written: &'static str,
+    pub class: UnitClass,
+    /// Unit of `base_value`.
+    pub base: &'static str,
+    /// Factor from this unit to the base unit (`公里` → 1000 m would be 1000; most are 1).
+    pub factor: f64,
+}
+
+const fn u(written: &'static str, class: UnitClass, base: &'static str, factor: f64) -> Unit {
+    Unit {
+        written,
+        class,
+        base,
+        factor,
+    }
+}
+
+use UnitClass::*;
+
+/// Every unit the extractor recognises. Longest match wins, so order does not matter.
+/// Magnitude prefixes (万, 亿 …) are separate (see `MAGNITUDES`); units that start with a
+/// magnitude character (千瓦, 千克, 百分点) are listed whole so they are not read as 千 + 瓦.
+pub const UNITS: &[Unit] = &[
+    u("%", Percent, "%", 1.0),
+    u("‰", Percent, "‰", 1.0),
+    u("个百分点", Points, "pp", 1.0),
+    u("百分点", Points, "pp", 1.0),
+    u("元", Money, "CNY", 1.0),
+    u("人民币", Money, "CNY", 1.0),
+    u("美元", Money, "USD", 1.0),
+    u("欧元", Money, "EUR", 1.0),
+    u("港元", Money, "HKD", 1.0),
+    u("个", Count, "个", 1.0),
+    u("家", Count, "家", 1.0),
+    u("名", Count, "名", 1.0),
+    u("件", Count, "件", 1.0),
+    u("项", Count, "项", 1.0),
+    u("套", Count, "套", 1.0),
+    u("台", Count, "台", 1.0),
+    u("座", Count, "座", 1.0),
+    u("户", Count, "户", 1.0),
+    u("所", Count, "所", 1.0),
+    u("枚", Count, "枚", 1.0),
+    u("场", Count, "场", 1.0),
+    u("场次", Count, "场次", 1.0),
+    u("人", Count, "人", 1.0),
+    u("人次", Count, "人次", 1.0),
+    u("次", Count, "次", 1.0),
+    u("条", Count, "条", 1.0),
+    u("辆", Count, "辆", 1.0),
+    u("艘", Count, "艘", 1.0),
+    u("架", Count, "架", 1.0),
+    u("架次", Count, "架次", 1.0),
+    u("车次", Count, "车次", 1.0),
+    u("列", Count, "列", 1.0),
+    u("班", Count, "班", 1.0),
+    u("班次", Count, "班次", 1.0),
+    u("头", Count, "头", 1.0),
+    u("只", Count, "只", 1.0),
+    u("羽", Count, "羽", 1.0),
+    u("株", Count, "株", 1.0),
+    u("棵", Count, "棵", 1.0),
+    u("批", Count, "批", 1.0),
+    u("处", Count, "处", 1.0),
+    u("宗", Count, "宗", 1.0),
+    u("栋", Count, "栋", 1.0),
+    u("幢", Count, "幢", 1.0),
+    u("间", Count, "间", 1.0),
+    u("张", Count, "张", 1.0),
+    u("部", Count, "部", 1.0),
+    u("篇", Count, "篇", 1.0),
+    u("册", Count, "册", 1.0),
+    u("份", Count, "份", 1.0),
+    u("起", Count, "起", 1.0),
+    u("例", Count, "例", 1.0),
+    u("位", Count, "位", 1.0),
+    u("支", Count, "支", 1.0),
+    u("对", Count, "对", 1.0),
+    u("根", Count, "根", 1.0),
+    u("口", Count, "口", 1.0),
+    u("眼", Count, "眼", 1.0),
+    u("盏", Count, "盏", 1.0),
+    u("块", Count, "块", 1.0),
+    u("片", Count, "片", 1.0),
+    u("组", Count, "组", 1.0),
+    u("粒", Count, "粒", 1.0),
+    u("床", Count, "床", 1.0),
+    u("个村", Count, "个村", 1.0),
+    u("个县", Count, "个县", 1.0),
+    u("标箱", Count, "标箱", 1.0),
+    u("标准箱", Count, "标准箱", 1.0),
+    u("TEU", Count, "TEU", 1.0),
+    u("项次", Count, "项次", 1.0),
+    u("户次", Count, "户次", 1.0),
+    u("吨", Mass, "吨", 1.0),
+    u("千克", Mass, "千克", 1.0),
+    u("公斤", Mass, "千克", 1.0),
+    u("斤", Mass, "斤", 1.0),
+    u("克", Mass, "克", 1.0),
+    u("亩", Area, "亩", 1.0),
+    u("公顷", Area, "公顷", 1.0),
+    u("平方米", Area, "平方米", 1.0),
+    u("平方公里", Area, "平方公里", 1.0),
+    u("平方千米", Area, "平方公里", 1.0),
+    u("公里", Length, "公里", 1.0),
+    u("千米", Length, "公里", 1.0),
+    u("米", Length, "米", 1.0),
+    u("延米", Length, "米", 1.0),
+    u("立方米", Volume, "立方米", 1.0),
+    u("方", Volume, "立方米", 1.0),
+    u("升", Volume, "升", 1.0),
+    u("千瓦", Power, "千瓦", 1.0),
+    u("兆瓦", Power, "千瓦", 1000.0),
+    u("吉瓦", Power, "千瓦", 1_000_000.0),
+    u("伏", Other, "伏", 1.0),
+    u("千伏", Other, "千伏", 1.0),
+    u("千瓦时", Energy, "千瓦时", 1.0),
+    u("度", Energy, "千瓦时", 1.0),
+    u("吨标准煤", Energy, "吨标准煤", 1.0),
+    u("吨标煤", Energy, "吨标准煤", 1.0),
+    u("天", Time, "天", 1.0),
+    u("个工作日", Time, "天", 1.0),
+    u("个月", Time, "个月", 1.0),
+    u("小时", Time, "小时", 1.0),
+    u("分钟", Time, "分钟", 1.0),
+    u("岁", Time, "岁", 1.0),
+    u("倍", Multiple, "倍", 1.0),
+    u("番", Multiple, "番", 1.0),
+    u("成", Multiple, "成", 1.0),
+    u("周年", Other, "周年", 1.0),
+    u("级", Other, "级", 1.0),
+];
+
+/// Units that are read only after a magnitude (`10万方`), never alone: alone they are words (`方面`).
+pub const NEEDS_MAGNITUDE: &[&str] = &["方", "成", "度", "口", "眼", "对", "列", "班", "床", "起"];
+
+/// Magnitude prefixes and their factors. `万亿` before `万` so that the longest wins.
+pub const MAGNITUDES: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("百", 1e2),
+];
+
+/// What may stand between a number (with its magnitude) and its unit, read as "more than"
+/// (`10万余场次`, `300多个`): the comparator becomes `gt`.
+pub const APPROX_INFIXES: &[&str] = &["余", "多"];
+
+/// Chinese numeral characters and their values (digits and the unit multipliers 十 百 千 万 亿).
+pub const CN_DIGITS: &[(char, u32)] = &[
+    ('〇', 0),
+    ('零', 0),
+    ('一', 1),
+    ('二', 2),
+    ('两', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+];
+
+/// Traditional characters that occur in quantities, comparators and verbs, with the simplified
+/// form the rules are written in. Only characters of equal UTF-8 length, so byte offsets stay valid.
+pub const TRADITIONAL: &[(char, char)] = &[
+    ('億', '亿'),
+    ('萬', '万'),
+    ('噸', '吨'),
+    ('長', '长'),
+    ('內', '内'),
+    ('個', '个'),
+    ('項', '项'),
+    ('畝', '亩'),
+    ('臺', '台'),
+    ('戶', '户'),
+    ('場', '场'),
+    ('數', '数'),
+    ('總', '总'),
+    ('額', '额'),
+    ('產', '产'),
+    ('業', '业'),
+    ('資', '资'),
+    ('經', '经'),
+    ('濟', '济'),
+    ('農', '农'),
+    ('鎮', '镇'),
+    ('鄉', '乡'),
+    ('職', '职'),
+    ('勞', '劳'),
+    ('動', '动'),
+    ('發', '发'),
+    ('質', '质'),
+    ('單', '单'),
+    ('價', '价'),
+    ('漲', '涨'),
+    ('費', '费'),
+    ('進', '进'),
+    ('預', '预'),
+    ('標', '标'),
+    ('實', '实'),
+    ('現', '现'),
+    ('達', '达'),
+    ('確', '确'),
+    ('爭', '争'),
+    ('約', '约'),
+    ('於', '于'),
+    ('當', '当'),
+    ('區', '区'),
+    ('縣', '县'),
+    ('園', '园'),
+    ('電', '电'),
+    ('車', '车'),
+    ('輛', '辆'),
+    ('開', '开'),
+    ('間', '间'),
+    ('張', '张'),
+    ('條', '条'),
+    ('無', '无'),
+    ('穩', '稳'),
+    ('減', '减'),
+    ('際', '际'),
+    ('節', '节'),
+    ('貿', '贸'),
+    ('務', '务'),
+    ('雙', '双'),
+    ('過', '过'),
+    ('與', '与'),
+    ('樣', '样'),
+    ('糧', '粮'),
+    ('設', '设'),
+    ('備', '备'),
+    ('銷', '销'),
+    ('餘', '余'),
+    ('倉', '仓'),
+    ('學', '学'),
+    ('機', '机'),
+    ('構', '构'),
+    ('醫', '医'),
+    ('療', '疗'),
+    ('衛', '卫'),
+    ('環', '环'),
+    ('應', '应'),
+    ('屆', '届'),
+    ('畢', '毕'),
+    ('規', '规'),
+    ('會', '会'),
+    ('貨', '货'),
+    ('從', '从'),
+    ('積', '积'),
+    ('極', '极'),
+    ('將', '将'),
+    ('綫', '线'),
+    ('線', '线'),
+    ('級', '级'),
+    ('碼', '码'),
+    ('點', '点'),
+    ('則', '则'),
+    ('調', '调'),
+    ('險', '险'),
+];
+
+/// Fold the traditional characters of `TRADITIONAL` into simplified ones, keeping byte offsets.
+pub fn simplify_for_matching(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| simplified(c).is_none()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| simplified(c).unwrap_or(c)).collect())
+}
+
+fn simplified(c: char) -> Option<char> {
+    if (c as u32) < 0x4E00 {
+        return None;
+    }
+    TRADITIONAL.iter().find(|&&(t, _)| t == c).map(|&(_, s)| s)
+}
+
+/// The longest unit written at the start of `s`.
+pub fn unit_at(s: &str) -> Option<&'static Unit> {
+    UNITS
+        .iter()
+        .filter(|u| s.starts_with(u.written))
+        .max_by_key(|u| u.written.len())
+}
+
+/// The longest magnitude at the start of `s`, unless a longer unit starts there too
+/// (`千瓦`, `千米`, `百分点` are units, not 千/百 + something; `万千瓦` is 万 + 千瓦).
+pub fn magnitude_at(s: &str) -> Option<(&'static str, f64)> {
+    let unit_len = unit_at(s).map_or(0, |u| u.written.len());
+    MAGNITUDES
+        .iter()
+        .filter(|(w, _)| s.starts_with(w) && w.len() >= unit_len)
+        .max_by_key(|(w, _)| w.len())
+        .map(|&(w, f)| (w, f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_prefer_the_longest_reading() {
+        assert_eq!(unit_at("千瓦时").map(|u| u.written), Some("千瓦时"));
+        assert_eq!(unit_at("个百分点，").map(|u| u.written), Some("个百分点"));
+        assert_eq!(unit_at("人次").map(|u| u.written), Some("人次"));
+        assert!(unit_at("方面").is_some_and(|u| NEEDS_MAGNITUDE.contains(&u.written)));
+    }
+
+    #[test]
+    fn magnitudes_do_not_eat_units() {
+        assert_eq!(magnitude_at("千瓦"), None);
+        assert_eq!(magnitude_at("万千瓦").map(|m| m.0), Some("万"));
+        assert_eq!(magnitude_at("万亿元").map(|m| m.0), Some("万亿"));
+        assert_eq!(magnitude_at("百分点"), None);
+        assert_eq!(magnitude_at("千万元").map(|m| m.0), Some("千万"));
+    }
+
+    #[test]
+    fn traditional_folding_keeps_offsets() {
+        let s = "增長5%，達到3億元";
+        let f = simplify_for_matching(s);
+        assert_eq!(f, "增长5%，达到3亿元");
+        assert_eq!(f.len(), s.len());
+    }
+}

@@ -1,0 +1,61 @@
+//! `--format jsonl`: a JSON Lines stream of `{"type": …, "data": …}` records:
+//! `document` (once per input, before its indicators), `indicator` (one per mention, with its
+//! `source` path) and `error` (an input that could not be read).
+
+use super::{Exporter, Extracted};
+use crate::extract::Indicator;
+use serde::Serialize;
+use std::io::{self, Write};
+
+pub struct Jsonl;
+
+#[derive(Serialize)]
+#[serde(tag = "type", content = "data", rename_all = "snake_case")]
+enum Record<'a> {
+    Document {
+        source: &'a crate::document::SourceInfo,
+        document: &'a crate::document::Metadata,
+        indicators: usize,
+    },
+    Indicator {
+        source: &'a str,
+        #[serde(flatten)]
+        indicator: &'a Indicator,
+    },
+    Error {
+        source: &'a str,
+        message: &'a str,
+    },
+}
+
+fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, r)?;
+    out.write_all(b"\n")
+}
+
+impl Exporter for Jsonl {
+    fn document(&mut self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
+        line(
+            out,
+            &Record::Document {
+                source: &item.doc.source,
+                document: &item.doc.meta,
+                indicators: item.indicators.len(),
+            },
+        )?;
+        for i in &item.indicators {
+            line(
+                out,
+                &Record::Indicator {
+                    source: &item.doc.source.path,
+                    indicator: i,
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, out: &mut dyn Write, source: &str, message: &str) -> io::Result<()> {
+        line(out, &Record::Error { source, message })
+    }
+}

@@ -1,0 +1,71 @@
+//! Output of `gazette extract`: one small file per format behind the `Exporter` trait.
+
+mod csv;
+mod json;
+mod jsonl;
+mod markdown;
+mod table;
+
+use crate::document::Document;
+use crate::extract::Indicator;
+use std::io::{self, Write};
+
+/// A document with the indicators selected for output.
+pub struct Extracted<'a> {
+    pub doc: &'a Document,
+    pub indicators: Vec<&'a Indicator>,
+}
+
+/// An output format. Documents arrive one at a time, in input order, so that streaming formats
+/// can write as they go; `finish` closes whatever the format opened.
+pub trait Exporter {
+    fn document(&mut self, out: &mut dyn Write, item: &Extracted) -> io::Result<()>;
+    /// An input that failed: streaming formats record it, others leave it to stderr.
+    fn error(&mut self, _out: &mut dyn Write, _source: &str, _message: &str) -> io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+/// The exporter for a format. `many` tells JSON to write an array of documents.
+pub fn exporter(format: Format, many: bool) -> Box<dyn Exporter> {
+    match format {
+        Format::Table => Box::new(table::Table),
+        Format::Json => Box::new(json::Json::new(many)),
+        Format::Jsonl => Box::new(jsonl::Jsonl),
+        Format::Csv => Box::new(csv::Csv::default()),
+        Format::Markdown => Box::new(markdown::Markdown),
+    }
+}
+
+/// A number as people write it: no trailing `.0`, no float noise.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// `≥7%`, `4.5–5%`, `≈70万亩`: value, comparator and unit in one cell.
+pub fn value_cell(i: &Indicator) -> String {
+    let v = match i.high {
+        Some(h) => format!("{}–{}", format_number(i.value), format_number(h)),
+        None => format_number(i.value),
+    };
+    let stretch = if i.stretch { " (力争)" } else { "" };
+    format!("{}{v}{}{stretch}", i.comparator.symbol(), i.unit)
+}
