@@ -332,7 +332,7 @@ fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &m
             label_en: entry.map(|e| e.label_en),
             value: q.value,
             high: q.high,
-            unit: q.unit.clone(),
+            unit: written_unit(raw, q),
             unit_class: q.unit_class,
             base_value: base_value(q.value, q.factor),
             base_high: q.high.map(|h| base_value(h, q.factor)),
@@ -351,6 +351,19 @@ fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &m
             byte_span: (bs, be),
         });
     }
+}
+
+/// The unit in the source's own spelling (traditional characters kept), brackets made ASCII.
+fn written_unit(raw: &str, q: &Quantity) -> String {
+    let mut unit: String = q
+        .unit_pieces
+        .iter()
+        .filter_map(|&(a, b)| raw.get(a..b))
+        .collect();
+    if unit.is_empty() {
+        unit = q.unit.clone();
+    }
+    unit.replace('（', "(").replace('）', ")")
 }
 
 /// Only list glue between two values (`和`, `、`, `及`).
@@ -518,3 +531,6 @@ fn year_and_period(
     };
     (year, period)
 }
+
+#[cfg(test)]
+mod tests;

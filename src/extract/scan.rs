@@ -16,8 +16,10 @@ pub struct Quantity {
     pub number_start: usize,
     pub value: f64,
     pub high: Option<f64>,
-    /// Unit as written, magnitude included (`万千瓦`, `万台(套)`).
+    /// Unit as written, magnitude included (`万千瓦`, `万台(套)`), in the folded spelling.
     pub unit: String,
+    /// Byte ranges of the unit's pieces in the sentence, to spell the unit as the source does.
+    pub unit_pieces: Vec<(usize, usize)>,
     pub unit_class: UnitClass,
     pub base_unit: &'static str,
     /// Factor from the written unit to the base unit (magnitude × unit factor).
@@ -96,6 +98,7 @@ fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
 /// What follows a number: magnitude, `余`, unit, `(套)`.
 struct Tail {
     end: usize,
+    pieces: Vec<(usize, usize)>,
     unit: String,
     class: UnitClass,
     base: &'static str,
@@ -108,7 +111,9 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     let mut written = String::new();
     let mut factor = 1.0;
     let mut has_magnitude = false;
+    let mut pieces = Vec::new();
     if magnitude_allowed && let Some((m, f)) = magnitude_at(&s[j..]) {
+        pieces.push((j, j + m.len()));
         written.push_str(m);
         factor = f;
         j += m.len();
@@ -127,6 +132,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
         return None;
     }
     written.push_str(unit.written);
+    pieces.push((j, j + unit.written.len()));
     j += unit.written.len();
     // `6.5万台（套）`: an alternative measure word in brackets belongs to the unit.
     for (open, close) in [('（', '）'), ('(', ')')] {
@@ -136,7 +142,9 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
             && unit_at(inner).is_some_and(|u| u.written == inner)
         {
             written.push_str(&format!("({inner})"));
-            j += open.len_utf8() + inner.len() + close.len_utf8();
+            let end = j + open.len_utf8() + inner.len() + close.len_utf8();
+            pieces.push((j, end));
+            j = end;
         }
     }
     // `元/吨`, `元/平方米`: a rate.
@@ -145,10 +153,12 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     {
         written.push('/');
         written.push_str(per.written);
+        pieces.push((j, j + 1 + per.written.len()));
         j += 1 + per.written.len();
     }
     Some(Tail {
         end: j,
+        pieces,
         unit: written,
         class: unit.class,
         base: unit.base,
@@ -307,6 +317,7 @@ fn finish(
         value,
         high,
         unit: tail.unit,
+        unit_pieces: tail.pieces,
         unit_class: tail.class,
         base_unit: tail.base,
         factor: tail.factor,

@@ -200,6 +200,7 @@ pub const CN_DIGITS: &[(char, u32)] = &[
 /// form the rules are written in. Only characters of equal UTF-8 length, so byte offsets stay valid.
 pub const TRADITIONAL: &[(char, char)] = &[
     ('億', '亿'),
+    ('兩', '两'),
     ('萬', '万'),
     ('噸', '吨'),
     ('長', '长'),
