@@ -2,7 +2,8 @@
 //! Works on the sentence with traditional characters folded (same byte offsets as the original).
 
 use crate::lexicon::units::{
-    APPROX_INFIXES, CN_DIGITS, NEEDS_MAGNITUDE, Unit, UnitClass, magnitude_at, unit_at,
+    APPROX_INFIXES, BARE_MAGNITUDES, CN_DIGITS, NEEDS_MAGNITUDE, PER_WORDS, UnitClass,
+    magnitude_at, unit_at,
 };
 use crate::lexicon::words::{Comparator, PREFIX_COMPARATORS, RANGE_SEPARATORS, SUFFIX_COMPARATORS};
 
@@ -112,6 +113,14 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     let mut factor = 1.0;
     let mut has_magnitude = false;
     let mut pieces = Vec::new();
+    let mut more_than = false;
+    // `5100多亿元`, `90余万亩`: `多`/`余` before the magnitude.
+    if let Some(w) = APPROX_INFIXES.iter().find(|w| s[j..].starts_with(*w))
+        && magnitude_at(&s[j + w.len()..]).is_some()
+    {
+        more_than = true;
+        j += w.len();
+    }
     if magnitude_allowed && let Some((m, f)) = magnitude_at(&s[j..]) {
         pieces.push((j, j + m.len()));
         written.push_str(m);
@@ -119,7 +128,6 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
         j += m.len();
         has_magnitude = true;
     }
-    let mut more_than = false;
     if let Some(w) = APPROX_INFIXES.iter().find(|w| s[j..].starts_with(*w)) {
         // `300多个`, `10万余场次`: only if a unit follows.
         if unit_at(&s[j + w.len()..]).is_some() {
@@ -127,7 +135,29 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
             j += w.len();
         }
     }
-    let unit: &Unit = unit_at(&s[j..])?;
+    let Some(unit) = unit_at(&s[j..]) else {
+        // `450万困难群众`, `新增人口100万，`: a bare 万/亿 counts people or things.
+        let bare = pieces
+            .last()
+            .is_some_and(|&(a, b)| BARE_MAGNITUDES.contains(&&s[a..b]));
+        let next = s[j..].chars().next();
+        let ends = next.is_none_or(|c| matches!(c, '，' | '。' | '；' | '、'));
+        if bare
+            && (ends || next.is_some_and(crate::chars::is_ideograph))
+            && !s[j..].starts_with(['年', '月', '日'])
+        {
+            return Some(Tail {
+                end: j,
+                pieces,
+                unit: written,
+                class: UnitClass::Count,
+                base: "count",
+                factor,
+                more_than,
+            });
+        }
+        return None;
+    };
     if NEEDS_MAGNITUDE.contains(&unit.written) && !has_magnitude {
         return None;
     }
@@ -147,14 +177,31 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
             j = end;
         }
     }
-    // `元/吨`, `元/平方米`: a rate.
-    if let Some(rest) = s[j..].strip_prefix('/')
-        && let Some(per) = unit_at(rest)
+    // `元/吨`, `微克/立方米`, `元/月`, `人/百亿元`: a rate.
+    if let Some(rest) = s[j..]
+        .strip_prefix('/')
+        .or_else(|| s[j..].strip_prefix('每'))
     {
-        written.push('/');
-        written.push_str(per.written);
-        pieces.push((j, j + 1 + per.written.len()));
-        j += 1 + per.written.len();
+        let sep = s.len() - j - rest.len();
+        let mag = magnitude_at(rest).map_or(0, |(m, _)| m.len());
+        let per = unit_at(&rest[mag..]).map(|u| u.written).or_else(|| {
+            PER_WORDS
+                .iter()
+                .find(|w| rest[mag..].starts_with(*w))
+                .copied()
+        });
+        if let Some(per) = per {
+            let len = sep + mag + per.len();
+            written.push('/');
+            written.push_str(&rest[..mag + per.len()]);
+            pieces.push((j, j + len));
+            j += len;
+        }
+    }
+    // `增长2倍多`: more than.
+    if unit.class == UnitClass::Multiple && APPROX_INFIXES.iter().any(|w| s[j..].starts_with(w)) {
+        more_than = true;
+        j += 3;
     }
     Some(Tail {
         end: j,
@@ -181,14 +228,62 @@ fn is_code_or_ordinal(s: &str, start: usize, num_end: usize) -> bool {
         || s[..start].ends_with("第 ")
 }
 
+/// Longest text in quotes that is read as a name (longer quotes are speech, whose figures count).
+const MAX_QUOTED_NAME: usize = 20;
+
+/// A quantity that only qualifies a noun (`投资10亿元以上的项目`, `3岁以下婴幼儿`, `30万吨级航道`,
+/// `15分钟生活圈`, `3人制篮球场`, `以下10个方面`) rather than measuring something.
+fn is_qualifier(s: &str, end: usize, unit: &str, class: UnitClass) -> bool {
+    let rest = &s[end..];
+    let after_bound = ["以上", "以下"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .map(|r| r.strip_prefix('的').unwrap_or(r));
+    let noun_next = |r: &str| r.chars().next().is_some_and(crate::chars::is_ideograph);
+    rest.starts_with('级')
+        || rest.starts_with("方面")
+        || (unit.ends_with('人') && rest.starts_with('制'))
+        || (matches!(
+            class,
+            UnitClass::Money | UnitClass::Length | UnitClass::Power
+        ) && after_bound.is_some_and(noun_next))
+        || (unit.ends_with('岁') && (noun_next(rest) || after_bound.is_some_and(noun_next)))
+        || (matches!(unit, "小时" | "分钟") && noun_next(rest))
+}
+
 /// Scan a sentence (already traditional-folded) for quantities, in order.
 pub fn scan(s: &str) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
+    // Names in quotes and titles (`“3个100”工程`, `《…2030年…》`) hold numbers that are not figures.
+    let mut quoted_until = 0;
     while i < s.len() {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
+        if i >= quoted_until
+            && let Some(close) = match c {
+                '“' => Some('”'),
+                '《' => Some('》'),
+                _ => None,
+            }
+            && let Some(k) = s[i..].find(close)
+            && s[i..i + k].chars().count() <= MAX_QUOTED_NAME
+        {
+            quoted_until = i + k;
+        }
+        if i < quoted_until {
+            i += c.len_utf8();
+            continue;
+        }
+        if s[i..].starts_with("翻番")
+            && let Some(mut tail) = tail_at(s, i + "翻".len(), false)
+        {
+            tail.unit = "番".into();
+            out.push(finish(s, i, 1.0, None, tail.end, tail, false));
+            i += "翻番".len();
+            continue;
+        }
         let prev_digit = s[..i]
             .chars()
             .next_back()
@@ -217,6 +312,7 @@ fn arabic_quantity(s: &str, i: usize) -> Option<Quantity> {
         return None;
     }
     match tail_at(s, num_end, true) {
+        Some(tail) if is_qualifier(s, tail.end, &tail.unit, tail.class) => None,
         Some(tail) => {
             // `4.5%—5%`: a range with the unit on both ends.
             if let Some((high, high_end)) = range_high(s, tail.end, Some(&tail.unit)) {
@@ -274,6 +370,38 @@ fn chinese_quantity(s: &str, i: usize) -> Option<Quantity> {
         let tail = tail_at(s, run_end, false)?;
         return Some(finish(s, i, value, None, tail.end, tail, false));
     }
+    // `十二届十一次全会`: a session, not a count.
+    if s[..i].ends_with('届')
+        || (s[run_end..].starts_with('次')
+            && ["全会", "会议", "全体会议", "党代会"]
+                .iter()
+                .any(|w| s[run_end + 3..].starts_with(w)))
+    {
+        return None;
+    }
+    if let Some(q) = bare_magnitude(s, i, run, run_end) {
+        return Some(q);
+    }
+    // `九成以上`, `超三成`: tenths.
+    if run.chars().count() == 1 && s[run_end..].starts_with('成') {
+        let word = s[run_end + 3..].chars().next();
+        if word.is_some_and(|c| "为员立功果就本长都交品效绩熟型".contains(c)) {
+            return None;
+        }
+        let value = parse_cn_small(run)?;
+        let tail = tail_at(s, run_end, false).or_else(|| {
+            Some(Tail {
+                end: run_end + 3,
+                pieces: vec![(run_end, run_end + 3)],
+                unit: "成".into(),
+                class: UnitClass::Percent,
+                base: "%",
+                factor: 10.0,
+                more_than: false,
+            })
+        })?;
+        return Some(finish(s, i, value, None, tail.end, tail, false));
+    }
     if run.chars().count() < 2 {
         return None;
     }
@@ -287,7 +415,7 @@ fn chinese_quantity(s: &str, i: usize) -> Option<Quantity> {
     }
     let value = parse_cn_small(num)?;
     let tail = tail_at(s, mag_start, true)?;
-    if tail.class == UnitClass::Other || s[tail.end..].starts_with('级') {
+    if tail.class == UnitClass::Other || is_qualifier(s, tail.end, &tail.unit, tail.class) {
         return None; // `百万吨级`: a size class, not a quantity.
     }
     // A numeral glued to an ideograph before it is part of a word (`数十万`, `上千家`).
@@ -299,6 +427,30 @@ fn chinese_quantity(s: &str, i: usize) -> Option<Quantity> {
         return None;
     }
     Some(finish(s, i, value, None, tail.end, tail, false))
+}
+
+/// `突破万亿元`, `超百条`, `上万支`: a magnitude with no digit after a word of comparison.
+fn bare_magnitude(s: &str, i: usize, run: &str, run_end: usize) -> Option<Quantity> {
+    const LEADS: &[&str] = &["突破", "超过", "超", "逾", "上", "近", "达", "过", "迈上"];
+    if !LEADS.iter().any(|w| s[..i].ends_with(w)) {
+        return None;
+    }
+    let (value, tail_start, with_magnitude) = match run {
+        "百" => (100.0, run_end, false),
+        "千" => (1000.0, run_end, false),
+        "万" | "亿" | "万亿" | "千亿" | "百亿" => (1.0, i, true),
+        _ => return None,
+    };
+    let tail = tail_at(s, tail_start, with_magnitude)?;
+    if tail.class == UnitClass::Other || is_qualifier(s, tail.end, &tail.unit, tail.class) {
+        return None;
+    }
+    let mut q = finish(s, i, value, None, tail.end, tail, false);
+    // `上万支`: about ten thousand.
+    if s[..i].ends_with('上') && q.comparator == Comparator::Eq {
+        q.comparator = Comparator::Approx;
+    }
+    Some(q)
 }
 
 fn finish(

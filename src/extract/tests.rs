@@ -186,3 +186,128 @@ fn spans_point_at_the_mention_in_the_canonical_text() {
         assert_eq!(slice, i.text);
     }
 }
+
+#[test]
+fn plan_periods_give_their_end_year() {
+    let all = report(
+        "“十四五”时期，城镇新增就业累计达到310万人。",
+        "“十五五”时期主要目标是：地区生产总值年均增长5.5%左右；常住人口城镇化率达到72%。今年地区生产总值增长5%左右。",
+    );
+    let five = value(&all, 310.0);
+    assert_eq!((five.kind, five.year), (Kind::Result, Some(2025)));
+    assert!(five.period.is_some());
+    let plan = value(&all, 5.5);
+    assert_eq!(
+        (plan.kind, plan.year, plan.period.as_deref()),
+        (Kind::Target, Some(2030), Some("annual_average"))
+    );
+    let urban = value(&all, 72.0);
+    assert_eq!(
+        (urban.year, urban.key),
+        (Some(2030), Some("urbanization_rate"))
+    );
+    let this_year = value(&all, 5.0);
+    assert_eq!(
+        (this_year.year, this_year.period.as_deref()),
+        (Some(2026), None)
+    );
+}
+
+#[test]
+fn obtained_funds_in_a_review_are_results_and_stretch_covers_its_clause() {
+    let all = report(
+        "争取中央预算内投资237亿元。",
+        "力争全年完成交通投资2300亿元、能源投资2100亿元、水利投资900亿元。",
+    );
+    let obtained = value(&all, 237.0);
+    assert_eq!((obtained.kind, obtained.stretch), (Kind::Result, false));
+    for v in [2300.0, 2100.0, 900.0] {
+        assert!(value(&all, v).stretch, "{v}");
+    }
+}
+
+#[test]
+fn number_forms_without_digits_or_with_approximations() {
+    let all = report(
+        "贷款余额突破万亿元，集装箱航线超百条，参赛队伍上万支，绿电占比超三成，棉花产量占全国九成以上，进出口总额实现翻番，完成投资5400多亿元，修复湿地90余万亩，专利拥有量增长2倍多，450万困难群众纳入低保。",
+        "",
+    );
+    let trillion = find(&all, "万亿元");
+    assert_eq!(
+        (trillion.value, trillion.unit.as_str(), trillion.comparator),
+        (1.0, "万亿元", Comparator::Gt)
+    );
+    assert_eq!(
+        (find(&all, "百条").value, find(&all, "百条").unit.as_str()),
+        (100.0, "条")
+    );
+    assert_eq!(find(&all, "万支").comparator, Comparator::Approx);
+    let tenths = find(&all, "三成");
+    assert_eq!(
+        (
+            tenths.value,
+            tenths.base_value,
+            tenths.base_unit,
+            tenths.comparator
+        ),
+        (3.0, 30.0, "%", Comparator::Gt)
+    );
+    assert_eq!(find(&all, "九成以上").comparator, Comparator::Ge);
+    assert_eq!(find(&all, "翻番").unit, "番");
+    let more = value(&all, 5400.0);
+    assert_eq!(
+        (more.unit.as_str(), more.comparator),
+        ("亿元", Comparator::Gt)
+    );
+    assert_eq!(value(&all, 90.0).unit, "万亩");
+    assert_eq!(value(&all, 2.0).comparator, Comparator::Gt);
+    assert_eq!(
+        (
+            value(&all, 450.0).unit.as_str(),
+            value(&all, 450.0).base_value
+        ),
+        ("万", 4_500_000.0)
+    );
+}
+
+#[test]
+fn qualifiers_names_and_sessions_are_not_figures() {
+    let all = report(
+        "推进投资10亿元以上的项目，建设3岁以下婴幼儿托位，建成30万吨级航道，打造15分钟生活圈，实施“3个100”工程和“民营经济32条”，召开十二届十一次全会，做好以下10个方面工作，建成3人制篮球场。",
+        "",
+    );
+    assert!(
+        all.is_empty(),
+        "{:#?}",
+        all.iter().map(|i| &i.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn lists_share_units_comparators_and_subjects() {
+    let all = report(
+        "实现地区生产总值67665亿元，增长5.7%。技改投资增速分别高于全国12.7个、12个百分点。城乡居民人均可支配收入年均增长5.3%、8.1%。经济总量分别突破9千亿元、3万亿元。",
+        "社会消费品零售总额、固定资产投资增长4%左右。",
+    );
+    assert_eq!(value(&all, 5.7).key, Some("gdp_growth"));
+    assert_eq!(value(&all, 12.7).unit, "个百分点");
+    assert_eq!(value(&all, 5.3).key, Some("urban_income_growth"));
+    assert_eq!(value(&all, 8.1).key, Some("rural_income_growth"));
+    assert_eq!(value(&all, 3.0).comparator, Comparator::Gt);
+    let keys: Vec<Option<&str>> = all
+        .iter()
+        .filter(|i| i.value == 4.0)
+        .map(|i| i.key)
+        .collect();
+    assert_eq!(keys, vec![Some("retail_growth"), Some("fai_growth")]);
+}
+
+#[test]
+fn rates_per_unit_of_something() {
+    let all = report(
+        "细颗粒物平均浓度27微克/立方米，基础养老金提高到178元/月。",
+        "",
+    );
+    assert_eq!(value(&all, 27.0).unit, "微克/立方米");
+    assert_eq!(value(&all, 178.0).unit, "元/月");
+}

@@ -188,7 +188,7 @@ pub const CATALOGUE: &[Entry] = &[
     ),
     Entry {
         context: &["重点项目", "重大项目"],
-        generic: &["投资", "完成投资"],
+        generic: &["投资", "完成投资", "年度投资", "完成年度投资"],
         ..e(
             "investment_key_projects",
             "重点项目投资",
@@ -372,8 +372,11 @@ pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'stat
         .iter()
         .filter(fits)
         .find(|e| {
-            e.aliases.iter().any(|a| indicator.contains(a))
-                && !e.excludes.iter().any(|x| indicator.contains(x))
+            // `=名` aliases match the whole indicator only (`经济` but not `数字经济`).
+            e.aliases.iter().any(|a| match a.strip_prefix('=') {
+                Some(exact) => indicator == exact,
+                None => indicator.contains(a),
+            }) && !e.excludes.iter().any(|x| indicator.contains(x))
         })
         .or_else(|| {
             CATALOGUE.iter().filter(fits).find(|e| {

@@ -114,8 +114,13 @@ pub const UNITS: &[Unit] = &[
     u("组", Count, "组", 1.0),
     u("粒", Count, "粒", 1.0),
     u("床", Count, "床", 1.0),
-    u("个村", Count, "个村", 1.0),
-    u("个县", Count, "个县", 1.0),
+    u("款", Count, "款", 1.0),
+    u("种", Count, "种", 1.0),
+    u("类", Count, "类", 1.0),
+    u("轮", Count, "轮", 1.0),
+    u("门", Count, "门", 1.0),
+    u("颗", Count, "颗", 1.0),
+    u("亩次", Area, "亩次", 1.0),
     u("标箱", Count, "标箱", 1.0),
     u("标准箱", Count, "标准箱", 1.0),
     u("TEU", Count, "TEU", 1.0),
@@ -126,6 +131,8 @@ pub const UNITS: &[Unit] = &[
     u("公斤", Mass, "千克", 1.0),
     u("斤", Mass, "斤", 1.0),
     u("克", Mass, "克", 1.0),
+    u("毫克", Mass, "毫克", 1.0),
+    u("微克", Mass, "微克", 1.0),
     u("亩", Area, "亩", 1.0),
     u("公顷", Area, "公顷", 1.0),
     u("平方米", Area, "平方米", 1.0),
@@ -141,8 +148,6 @@ pub const UNITS: &[Unit] = &[
     u("千瓦", Power, "千瓦", 1.0),
     u("兆瓦", Power, "千瓦", 1000.0),
     u("吉瓦", Power, "千瓦", 1_000_000.0),
-    u("伏", Other, "伏", 1.0),
-    u("千伏", Other, "千伏", 1.0),
     u("千瓦时", Energy, "千瓦时", 1.0),
     u("度", Energy, "千瓦时", 1.0),
     u("吨标准煤", Energy, "吨标准煤", 1.0),
@@ -155,13 +160,20 @@ pub const UNITS: &[Unit] = &[
     u("岁", Time, "岁", 1.0),
     u("倍", Multiple, "倍", 1.0),
     u("番", Multiple, "番", 1.0),
-    u("成", Multiple, "成", 1.0),
+    u("成", Percent, "%", 10.0),
     u("周年", Other, "周年", 1.0),
     u("级", Other, "级", 1.0),
 ];
 
 /// Units that are read only after a magnitude (`10万方`), never alone: alone they are words (`方面`).
-pub const NEEDS_MAGNITUDE: &[&str] = &["方", "成", "度", "口", "眼", "对", "列", "班", "床", "起"];
+pub const NEEDS_MAGNITUDE: &[&str] = &["方", "成", "度", "口", "眼", "班", "床"];
+
+/// Magnitudes that can stand for a whole count of people or households when no unit follows
+/// (`450万困难群众`, `新增人口100万`).
+pub const BARE_MAGNITUDES: &[&str] = &["万亿", "亿", "万"];
+
+/// Denominators of a rate written with 每 or `/` (`元/月`, `微克/立方米`, `人/百亿元`).
+pub const PER_WORDS: &[&str] = &["月", "年", "日", "天", "人", "户", "次"];
 
 /// Magnitude prefixes and their factors. `万亿` before `万` so that the longest wins.
 pub const MAGNITUDES: &[(&str, f64)] = &[

@@ -124,8 +124,13 @@ pub const RESULT_CUES: &[&str] = &[
 
 /// Periods: a word of the sentence → the `period` field.
 pub const PERIOD_WORDS: &[(&str, &str)] = &[
-    ("年均", "annual_average"),
-    ("年平均", "annual_average"),
+    ("年均增长", "annual_average"),
+    ("年均增速", "annual_average"),
+    ("年均提高", "annual_average"),
+    ("年均下降", "annual_average"),
+    ("年均降低", "annual_average"),
+    ("年均增加", "annual_average"),
+    ("年平均增长", "annual_average"),
     ("累计", "cumulative"),
     ("五年来", "five_years"),
     ("过去五年", "five_years"),
