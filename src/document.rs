@@ -69,7 +69,8 @@ pub enum Covers {
     Review,
     /// The plan for the coming year (or period): targets.
     Plan,
-    /// Neither (e.g. the government's own conduct).
+    /// Neither (e.g. the government's own conduct), or both in one part (the last five years'
+    /// results with the next five years' targets).
     Other,
 }
 

@@ -6,7 +6,8 @@
 //! What is rewritten, and nothing else:
 //! - full-width digits, Latin letters and number punctuation (`６．３％` → `6.3%`), Kangxi radicals
 //!   and compatibility ideographs (NFKC), every dash variant → `—`, odd spaces → space;
-//! - spaces that layout put between Chinese characters and numbers, or inside letter-spaced lines;
+//! - spaces that layout put between Chinese characters and numbers, between a number and its `%`,
+//!   or inside letter-spaced lines;
 //! - page furniture: running headers/footers repeated on many pages, page numbers;
 //! - lines wrapped by a layout are joined; a paragraph cut by a page break is joined, and a
 //!   character repeated on both sides of that page break is written once.
@@ -85,10 +86,12 @@ pub fn fold_char(c: char, out: &mut String) {
         '\n' => out.push('\n'),
         c if c.is_control() => {}
         // Kangxi radicals and compatibility ideographs: NFKC gives the unified ideograph.
-        '\u{2F00}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => {
+        '\u{2E80}'..='\u{2EFF}' | '\u{2F00}'..='\u{2FDF}' => {
+            out.push(crate::lexicon::radicals::fold_radical(c).unwrap_or(c))
+        }
+        '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => {
             out.extend(std::iter::once(c).nfkc())
         }
-        '\u{2E80}'..='\u{2EFF}' => out.push(crate::lexicon::radicals::unified(c).unwrap_or(c)),
         c => out.push(c),
     }
 }
@@ -146,6 +149,8 @@ pub fn clean_line(line: &str) -> String {
             || is_cjk_punct(b)
             || (is_ideograph(a) && numeric(b))
             || (numeric(a) && is_ideograph(b))
+            // `6.3 %`: a percent or per-mille sign belongs to its number.
+            || (a.is_ascii_digit() && matches!(b, '%' | '‰'))
             || (letter_spaced && is_ideograph(a) && is_ideograph(b));
         if !drop {
             out.push(' ');
@@ -171,7 +176,7 @@ pub fn normalise(pages: &[String]) -> Canonical {
         .collect();
     remove_furniture(&mut lines);
     let wrap_width = wrapped_line_width(&lines);
-    let lines_are_paragraphs = !lines.iter().any(|page| has_blank_gap(page));
+    let lines_are_paragraphs = !lines.iter().any(has_blank_gap);
     let paragraphs: Vec<Vec<String>> = lines
         .iter()
         .map(|page| paragraphs_of(page, wrap_width, lines_are_paragraphs))
@@ -327,12 +332,13 @@ fn paragraphs_of(
 }
 
 /// In text with one paragraph per line, does line `next` continue line `prev`? Only when the break
-/// is plainly inside a sentence: `next` starts with punctuation no paragraph starts with, or `prev`
-/// ends with a comma or enumeration comma, or leaves a quote or bracket open.
+/// is plainly inside a sentence: `next` starts with a comma or stop that no paragraph starts with
+/// (after a `prev` that did not end its sentence), or `prev` ends with a comma or enumeration
+/// comma, or leaves a quote or bracket open.
 fn line_continues(prev: &str, next: &str) -> bool {
-    if next.starts_with([
-        '，', '、', '；', '。', '：', '！', '？', '”', '’', '）', '》',
-    ]) {
+    if next.starts_with(['，', '、', '；', '。', '：', '！', '？'])
+        && !prev.ends_with(|c: char| is_sentence_end(c) || c == '：')
+    {
         return true;
     }
     if ENUMERATOR.is_match(next) || ENUMERATOR.is_match(prev) && !prev.chars().any(is_sentence_end)
@@ -417,4 +423,236 @@ fn stitch(pages: &[Vec<String>]) -> Canonical {
     }
     out.text = text;
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(pages: &[&str]) -> Canonical {
+        normalise(&pages.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+    }
+
+    fn lines(c: &Canonical) -> Vec<&str> {
+        c.text.split('\n').collect()
+    }
+
+    #[test]
+    fn full_width_digits_and_number_signs_are_folded() {
+        let c = norm(&["地区生产总值增长６．３％，粮食产量１１０万吨。"]);
+        assert_eq!(c.text, "地区生产总值增长6.3%，粮食产量110万吨。");
+    }
+
+    #[test]
+    fn chinese_punctuation_stays_full_width() {
+        let c = norm(&["增长（预计）：５％！是否？"]);
+        assert_eq!(c.text, "增长（预计）：5%！是否？");
+    }
+
+    #[test]
+    fn layout_spaces_between_chinese_and_numbers_are_removed() {
+        assert_eq!(clean_line("增长 6.3%"), "增长6.3%");
+        assert_eq!(clean_line("突破 1000 万千瓦"), "突破1000万千瓦");
+        assert_eq!(clean_line("增长 6.3 % 左右"), "增长6.3%左右");
+        assert_eq!(
+            norm(&["增长　６．３％，达到 2 万人"]).text,
+            "增长6.3%，达到2万人"
+        );
+    }
+
+    #[test]
+    fn spaces_between_latin_words_and_in_names_stay() {
+        assert_eq!(clean_line("G318 川藏段"), "G318川藏段");
+        assert_eq!(clean_line("this is plain text"), "this is plain text");
+        // Two-character names spaced by hand are not a letter-spaced line.
+        assert_eq!(clean_line("主任：任 维"), "主任：任 维");
+    }
+
+    /// Five pages cut by form feeds, each with the gazette's running header and a page number in
+    /// one of the usual shapes at the foot.
+    fn five_pages() -> Vec<String> {
+        let header = "某某自治区人民政府公报 2025年第1期";
+        let bodies = [
+            "今年以来，全区经济运行稳中有进，地区生产总值增长6.3%。\n\n全社会固定资产投资增长5.1%。",
+            "城乡居民人均可支配收入增长6.8%，物价总体平稳。\n\n我们常常深入基层调研，做到人人参与。",
+            "加快建设现代化产业体系，推动经济高质量发",
+            "发展。清洁能源装机容量突破1000万千瓦。\n\n城镇新增就业5万人以上。",
+            "全年接待游客超过6000万人次。\n\n完成造林绿化任务100万亩。",
+        ];
+        let numbers = ["— 1 —", "— 2 —", "— 3 —", "- 4 -", "第5页"];
+        let text: Vec<String> = (0..5)
+            .map(|i| format!("{header}\n\n{}\n\n{}\n", bodies[i], numbers[i]))
+            .collect();
+        crate::ingest::text::split_pages(&text.join("\u{c}"))
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_removed() {
+        let pages = five_pages();
+        assert_eq!(pages.len(), 5);
+        let c = normalise(&pages);
+        assert!(!c.text.contains("公报"), "{}", c.text);
+        for number in ["— 1 —", "— 3 —", "- 4 -", "第5页", "—", "页"] {
+            assert!(!c.text.contains(number), "{number:?} left in {}", c.text);
+        }
+        assert_eq!(c.page_count, 5);
+        assert_eq!(
+            lines(&c),
+            vec![
+                "今年以来，全区经济运行稳中有进，地区生产总值增长6.3%。",
+                "全社会固定资产投资增长5.1%。",
+                "城乡居民人均可支配收入增长6.8%，物价总体平稳。",
+                "我们常常深入基层调研，做到人人参与。",
+                "加快建设现代化产业体系，推动经济高质量发展。清洁能源装机容量突破1000万千瓦。",
+                "城镇新增就业5万人以上。",
+                "全年接待游客超过6000万人次。",
+                "完成造林绿化任务100万亩。",
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_are_mapped_through_a_joined_page_break() {
+        let c = normalise(&five_pages());
+        let at = |needle: &str| c.page_at(c.text.find(needle).unwrap());
+        assert_eq!(at("今年以来"), 1);
+        assert_eq!(at("常常"), 2);
+        assert_eq!(at("高质量发"), 3);
+        // The paragraph joined across the break: the part after it is on page 4.
+        assert_eq!(at("展。清洁能源"), 4);
+        assert_eq!(at("完成造林"), 5);
+    }
+
+    #[test]
+    fn a_character_printed_on_both_sides_of_a_page_break_is_written_once() {
+        let c = norm(&[
+            "推动高原特色产业发展，加快建设环喜马拉雅",
+            "雅经济合作带。全年增长5%。",
+        ]);
+        assert_eq!(
+            c.text,
+            "推动高原特色产业发展，加快建设环喜马拉雅经济合作带。全年增长5%。"
+        );
+    }
+
+    #[test]
+    fn a_doubled_character_inside_a_page_is_left_alone() {
+        let c = norm(&["我们常常深入基层，人人参与，事事落实，天天向上。"]);
+        assert_eq!(c.text, "我们常常深入基层，人人参与，事事落实，天天向上。");
+        // Doubled across a blank line inside a page (not a page break): joined, both kept.
+        let c = norm(&["坚持以人民为中心，我们要经常\n\n常深入基层，做到人人参与。"]);
+        assert_eq!(
+            c.text,
+            "坚持以人民为中心，我们要经常常深入基层，做到人人参与。"
+        );
+    }
+
+    #[test]
+    fn a_page_break_after_a_finished_sentence_is_a_paragraph_break() {
+        let c = norm(&["全年增长5%。", "新的一段开始，继续增长。"]);
+        assert_eq!(lines(&c), vec!["全年增长5%。", "新的一段开始，继续增长。"]);
+        assert_eq!(c.page_at(c.text.find("新的").unwrap()), 2);
+    }
+
+    /// Wrap a paragraph at a display width, as a layout does.
+    fn wrap(paragraph: &str, width: usize) -> Vec<String> {
+        let mut out = vec![String::new()];
+        for ch in paragraph.chars() {
+            let cur = out.last_mut().unwrap();
+            if display_width(cur) + display_width(&ch.to_string()) > width {
+                out.push(String::new());
+            }
+            out.last_mut().unwrap().push(ch);
+        }
+        out
+    }
+
+    #[test]
+    fn lines_wrapped_by_a_layout_are_joined_into_paragraphs() {
+        let paragraphs = [
+            "（一）坚持稳中求进工作总基调",
+            "今年以来，全区经济运行稳中有进，地区生产总值增长6.3%，增速居全国前列。全社会固定资产投资增长5.1%，社会消费品零售总额增长7%左右，城乡居民人均可支配收入分别增长6.8%和8.2%。",
+            "（二）加快建设现代化产业体系",
+            "清洁能源装机容量突破1000万千瓦，全年接待游客超过6000万人次，旅游总收入增长15%。我们常常深入基层调研，做到人人参与、事事落实，各族群众获得感幸福感安全感不断增强。",
+            "城镇新增就业5万人以上，完成造林绿化任务100万亩，新建高原和美乡村300个，改造老旧小区118个，常住人口城镇化率达39%以上。",
+        ];
+        let text: Vec<String> = paragraphs.iter().flat_map(|p| wrap(p, 40)).collect();
+        // The layout left no blank lines: only the width tells a wrap from a paragraph end.
+        assert!(text.len() >= 12);
+        assert!(
+            text.iter()
+                .any(|l| l.ends_with('。') && display_width(l) >= 38)
+        );
+        let c = norm(&[&text.join("\n")]);
+        assert_eq!(lines(&c), paragraphs.to_vec());
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_not_joined() {
+        // Text saved from a web page: every line is a paragraph, of any length, with no blank
+        // lines; a caption or a heading with a comma must not swallow the line after it.
+        let web = [
+            "2026年某省政府工作报告",
+            "——2026年1月20日在某省第十四届人民代表大会第四次会议上",
+            "省长某某作政府工作报告。本报记者 某某 摄",
+            "各位代表：",
+            "现在，我代表省人民政府，向大会报告工作，请予审议。",
+            "一、一年接着一年干，经济社会发展取得新成效",
+            "过去一年，全省地区生产总值增长5.2%，城镇新增就业60万人。",
+            "（一）着力扩大有效需求，推动经济稳中向好",
+            "扩大有效投资。全年固定资产投资增长3%",
+            "提振消费。社会消费品零售总额增长6%。",
+        ];
+        let c = norm(&[&web.join("\n")]);
+        assert_eq!(lines(&c), web.to_vec());
+    }
+
+    #[test]
+    fn a_web_line_broken_inside_a_sentence_is_joined() {
+        let c = norm(&[
+            "强化务实合作，主动对接各类资源，某某公司增资某某软件，\n某某基地建设顺利推进。\n实施“双向\n揭榜挂帅”行动\n；成果转化率提升。\n下一段。",
+        ]);
+        assert_eq!(
+            lines(&c),
+            vec![
+                "强化务实合作，主动对接各类资源，某某公司增资某某软件，某某基地建设顺利推进。",
+                "实施“双向揭榜挂帅”行动；成果转化率提升。",
+                "下一段。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_cut_by_a_stray_blank_line_is_joined() {
+        let c = norm(&["坚持生态优先，不断把\n\n绿水青山的颜值转化为价值。\n\n（二）下一项"]);
+        assert_eq!(
+            lines(&c),
+            vec![
+                "坚持生态优先，不断把绿水青山的颜值转化为价值。",
+                "（二）下一项"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_with_a_comma_is_not_joined_to_its_first_paragraph() {
+        let c = norm(&["（一）着力扩大有效需求，推动经济稳中向好\n\n扩大有效投资。全年增长3%。"]);
+        assert_eq!(
+            lines(&c),
+            vec![
+                "（一）着力扩大有效需求，推动经济稳中向好",
+                "扩大有效投资。全年增长3%。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_year_on_a_cover_is_not_a_page_number() {
+        assert!(!is_page_number("2025"));
+        assert!(is_page_number("— 3 —"));
+        assert!(is_page_number("- 4 -"));
+        assert!(is_page_number("第5页"));
+        assert!(is_page_number("12"));
+        assert!(!is_page_number("第5期"));
+    }
 }

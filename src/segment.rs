@@ -60,9 +60,9 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^各位(?:代表|委员)
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"第\s*(\d{1,3})\s*期"));
 static SERIAL: LazyLock<Regex> = LazyLock::new(|| re(r"总第\s*(\d{1,5})\s*[号期]"));
 static LONE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:19|20)\d{2})(?:年)?$"));
-/// A contents entry may carry page numbers and leaders before or after the title.
-static CONTENTS_DECOR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[\s\-—·.…]*\d*[\s\-—·.…]*|[\s\-—·.…]*\d*[\s\-—·.…]*$"));
+/// A contents entry may carry a page number and leaders before or after the title.
+static CONTENTS_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s\-—·.…]*(\d{1,4})[\s\-—·.…]*"));
+static CONTENTS_TRAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\s\-—·.…]*\d*[\s\-—·.…]*$"));
 
 /// Longest heading, in characters, that can open a part.
 const MAX_HEADING_CHARS: usize = 40;
@@ -243,9 +243,20 @@ pub fn segment(canonical: &Canonical) -> (Node, Metadata) {
     (root, meta)
 }
 
-/// Title of a contents entry: page numbers and leaders removed.
+/// Title of a contents entry: page numbers and leaders removed. A number that a date or a count
+/// goes on from (`——2025年1月19日在…`) is the title's own, not a page number.
 fn contents_title(s: &str) -> String {
-    CONTENTS_DECOR.replace_all(s.trim(), "").trim().to_string()
+    let s = s.trim();
+    let own_number = [
+        '年', '月', '日', '号', '期', '届', '次', '个', '万', '亿', '%', '.',
+    ];
+    let s = match CONTENTS_LEAD.captures(s) {
+        Some(c) if !s[c.get(1).map_or(0, |m| m.end())..].starts_with(own_number) => {
+            &s[c.get(0).map_or(0, |m| m.end())..]
+        }
+        _ => s,
+    };
+    CONTENTS_TRAIL.replace(s, "").trim().to_string()
 }
 
 /// Article starts: `(title, paragraph index)`. With a contents list, each entry that appears again
@@ -420,15 +431,17 @@ fn covers_by_time(s: &str, now: Option<i32>) -> Option<Covers> {
     }
 }
 
-/// What a part covers: the words of its heading (`回顾`, `任务`, `自身建设`); else the years its
+/// What a part covers: the words of its heading (`回顾`, `任务`, `自身建设`; both a review and a
+/// plan word: other, the part holds results and targets); else the years its
 /// heading names (`三、2026年主要工作` in a report delivered in 2026 is the plan); else the time
 /// frame its first paragraph opens with (`2025年是…`, `“十五五”时期是…`, `过去一年，…`).
 fn covers_of(heading: &str, first_para: Option<&str>, now: Option<i32>) -> Covers {
-    if REVIEW_WORDS.is_match(heading) {
-        return Covers::Review;
-    }
-    if PLAN_WORDS.is_match(heading) {
-        return Covers::Plan;
+    match (REVIEW_WORDS.is_match(heading), PLAN_WORDS.is_match(heading)) {
+        (true, false) => return Covers::Review,
+        (false, true) => return Covers::Plan,
+        // `“十四五”时期发展成就和“十五五”时期主要目标任务`: results and targets in one part.
+        (true, true) => return Covers::Other,
+        (false, false) => {}
     }
     if OTHER_WORDS.is_match(heading) {
         return Covers::Other;
@@ -771,5 +784,240 @@ mod tests {
         ]);
         assert_eq!(meta.target_year, Some(2027));
         assert_eq!(meta.result_year, Some(2026));
+    }
+
+    /// The work report of a segmented text, and its parts as `(title, covers, year)`.
+    fn parts_of(root: &Node) -> Vec<(String, Option<Covers>, Option<i32>)> {
+        let report = root
+            .children
+            .iter()
+            .find(|n| n.kind == NodeKind::WorkReport)
+            .expect("a work report");
+        report
+            .children
+            .iter()
+            .filter(|n| n.kind == NodeKind::Part)
+            .map(|n| (n.title.clone(), n.covers, n.year))
+            .collect()
+    }
+
+    fn item_titles(node: &Node) -> Vec<&str> {
+        node.children
+            .iter()
+            .filter(|n| n.kind == NodeKind::Item)
+            .map(|n| n.title.as_str())
+            .collect()
+    }
+
+    fn part<'a>(root: &'a Node, title: &str) -> &'a Node {
+        let mut found = None;
+        root.walk(&mut |n, _| {
+            if n.kind == NodeKind::Part && n.title == title {
+                found = Some(n);
+            }
+        });
+        found.unwrap_or_else(|| panic!("no part {title:?}"))
+    }
+
+    /// A report as saved from a web page: chrome, one paragraph per line, part headings that say
+    /// what they cover only through a year, a five-year plan or the time their first paragraph
+    /// opens with.
+    const WEB_REPORT: &str = "下载\n打印\n2026年某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n来源：某省日报\n省长 某某\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、一年接着一年干，全省发展取得新进展新成效\n2025年是“十四五”收官之年。一年来，我们砥砺奋进。\n全省地区生产总值增长5.2%。\n（一）着力扩大有效需求，内需潜力有效激发\n社会消费品零售总额增长6%。\n（二）着力加强政府自身建设，服务效能持续提升\n政务服务满意度达到99%。\n二、“十五五”时期发展的主要考虑\n“十五五”时期是基本实现社会主义现代化夯实基础的关键时期。\n三、2026年主要工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n（一）扩大内需，增长5%左右\n一、二季度开展消费季活动。\n四、全面加强政府自身建设\n我们将持续改进作风。\n";
+
+    #[test]
+    fn numbered_parts_are_classified_by_words_years_periods_and_opening_time() {
+        let (root, meta, _) = seg(&[WEB_REPORT]);
+        assert_eq!(
+            parts_of(&root),
+            vec![
+                (
+                    "一、一年接着一年干，全省发展取得新进展新成效".to_string(),
+                    Some(Covers::Review),
+                    Some(2025)
+                ),
+                (
+                    "二、“十五五”时期发展的主要考虑".to_string(),
+                    Some(Covers::Plan),
+                    Some(2026)
+                ),
+                (
+                    "三、2026年主要工作".to_string(),
+                    Some(Covers::Plan),
+                    Some(2026)
+                ),
+                (
+                    "四、全面加强政府自身建设".to_string(),
+                    Some(Covers::Other),
+                    Some(2026)
+                ),
+            ]
+        );
+        assert_eq!(meta.result_year, Some(2025));
+        assert_eq!(meta.target_year, Some(2026));
+        assert_eq!(meta.speaker.as_deref(), Some("省长 某某"));
+    }
+
+    #[test]
+    fn an_item_that_names_a_part_topic_stays_an_item() {
+        let (root, _, _) = seg(&[WEB_REPORT]);
+        let review = part(&root, "一、一年接着一年干，全省发展取得新进展新成效");
+        assert_eq!(
+            item_titles(review),
+            vec![
+                "（一）着力扩大有效需求，内需潜力有效激发",
+                "（二）着力加强政府自身建设，服务效能持续提升"
+            ]
+        );
+        // `一、二季度…。` is a sentence, not a numbered heading.
+        let plan = part(&root, "三、2026年主要工作");
+        assert_eq!(item_titles(plan), vec!["（一）扩大内需，增长5%左右"]);
+        assert_eq!(plan.children.last().unwrap().children.len(), 2);
+    }
+
+    #[test]
+    fn named_parts_hold_numbered_sections_with_their_items() {
+        let (root, meta, _) = seg(&[
+            "2026年某自治区政府工作报告\n（2026年2月4日在某自治区第十四届人民代表大会第五次会议上）\n自治区人民政府主席 某某\n各位代表：\n“十四五”时期发展成就和2025年工作回顾\n过去一年，地区生产总值增长5%。\n“十五五”时期主要目标和2026年重点工作\n今年的主要预期目标是：增长5%左右。\n一、把铸牢共同体意识作为各项工作的主线\n（一）加强共有精神家园建设\n建设一批示范点。\n（二）促进广泛交往交流交融\n开展活动。\n二、全力抓好七项重点工作\n（一）立足壮大实体经济，建设现代化产业体系\n工业增长6%。\n",
+        ]);
+        assert_eq!(meta.date.as_deref(), Some("2026-02-04"));
+        assert_eq!(meta.speaker.as_deref(), Some("自治区人民政府主席 某某"));
+        assert_eq!(
+            parts_of(&root),
+            vec![
+                (
+                    "“十四五”时期发展成就和2025年工作回顾".to_string(),
+                    Some(Covers::Review),
+                    Some(2025)
+                ),
+                (
+                    "“十五五”时期主要目标和2026年重点工作".to_string(),
+                    Some(Covers::Plan),
+                    Some(2026)
+                ),
+            ]
+        );
+        let plan = part(&root, "“十五五”时期主要目标和2026年重点工作");
+        assert_eq!(
+            item_titles(plan),
+            vec![
+                "一、把铸牢共同体意识作为各项工作的主线",
+                "二、全力抓好七项重点工作"
+            ]
+        );
+        assert_eq!(
+            item_titles(&plan.children[1]),
+            vec!["（一）加强共有精神家园建设", "（二）促进广泛交往交流交融"]
+        );
+        assert_eq!(
+            item_titles(&plan.children[2]),
+            vec!["（一）立足壮大实体经济，建设现代化产业体系"]
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_out_of_sequence_is_not_a_part() {
+        let (root, _, _) = seg(&[
+            "某市政府工作报告\n——2026年1月10日在某市第一届人民代表大会第二次会议上\n一、2025年工作回顾\n增长5%。\n二、2026年工作安排\n主要任务如下。\n一、扩大内需\n增长。\n二、发展产业\n增长。\n三、加强政府自身建设\n改进作风。\n",
+        ]);
+        let titles: Vec<String> = parts_of(&root).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            titles,
+            vec![
+                "一、2025年工作回顾",
+                "二、2026年工作安排",
+                "三、加强政府自身建设"
+            ]
+        );
+        assert_eq!(
+            item_titles(part(&root, "二、2026年工作安排")),
+            vec!["一、扩大内需", "二、发展产业"]
+        );
+    }
+
+    #[test]
+    fn web_chrome_around_the_header_lines_is_skipped() {
+        let (root, meta, _) = seg(&[
+            "分享:\n某省2026年政府工作报告\n2026年1月27日在某省第十四届人民代表大会第四次会议上 某省省长 某某\n首页\n>\n某省2026年政府工作报告\n2026年1月27日在某省第十四届人民代表大会第四次会议上 某省省长 某某\n时间：\n2026-02-02 09:20\n省长某某作政府工作报告\n各位代表：\n一、2025年工作回顾\n增长5%。\n",
+        ]);
+        assert_eq!(meta.date.as_deref(), Some("2026-01-27"));
+        assert_eq!(meta.speaker.as_deref(), Some("某省省长 某某"));
+        let report = root
+            .children
+            .iter()
+            .find(|n| n.kind == NodeKind::WorkReport)
+            .unwrap();
+        let kinds: Vec<NodeKind> = report.children.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                NodeKind::Title,
+                NodeKind::DeliveryLine,
+                NodeKind::Preamble,
+                NodeKind::Part
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_delivery_line_the_title_year_dates_the_report() {
+        let (root, meta, _) = seg(&[
+            "2026年某省人民政府工作报告\n一、2025年工作回顾\n增长5%。\n二、“十五五”发展的主要考虑\n谋划。\n三、2026年主要工作\n增长。\n",
+        ]);
+        let covers: Vec<Option<Covers>> = parts_of(&root).into_iter().map(|p| p.1).collect();
+        assert_eq!(
+            covers,
+            vec![Some(Covers::Review), Some(Covers::Plan), Some(Covers::Plan)]
+        );
+        assert_eq!(meta.result_year, Some(2025));
+        assert_eq!(meta.target_year, Some(2026));
+    }
+
+    #[test]
+    fn a_part_that_reviews_and_plans_is_other() {
+        let (root, meta, _) = seg(&[
+            "某市政府工作报告\n——2026年1月25日在某市第十六届人民代表大会第四次会议上\n一、2025年工作回顾\n增长5%。\n二、“十四五”时期发展成就和“十五五”时期主要目标任务\n五年来增长。今后五年增长。\n三、2026年重点工作\n增长5%左右。\n",
+        ]);
+        let covers: Vec<Option<Covers>> = parts_of(&root).into_iter().map(|p| p.1).collect();
+        assert_eq!(
+            covers,
+            vec![
+                Some(Covers::Review),
+                Some(Covers::Other),
+                Some(Covers::Plan)
+            ]
+        );
+        assert_eq!(meta.result_year, Some(2025));
+        assert_eq!(meta.target_year, Some(2026));
+    }
+
+    #[test]
+    fn contents_entries_lose_page_numbers_but_not_dates() {
+        assert_eq!(contents_title("- 1政府工作报告"), "政府工作报告");
+        assert_eq!(contents_title("政府工作报告……………12"), "政府工作报告");
+        assert_eq!(
+            contents_title("3 关于印发某某办法的通知"),
+            "关于印发某某办法的通知"
+        );
+        assert_eq!(
+            contents_title("——2025年1月19日在某某自治区第十二届人民代表大会第三次会议上"),
+            "——2025年1月19日在某某自治区第十二届人民代表大会第三次会议上"
+        );
+        assert_eq!(contents_title("2025年工作要点 5"), "2025年工作要点");
+    }
+
+    #[test]
+    fn five_year_plans_and_chinese_numerals() {
+        assert_eq!(plan_period("十四"), Some((2021, 2025)));
+        assert_eq!(plan_period("十五"), Some((2026, 2030)));
+        assert_eq!(plan_period("一"), Some((1953, 1957)));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("十二"), Some(12));
+        assert_eq!(chinese_number("二十"), Some(20));
+        assert_eq!(chinese_number("二十三"), Some(23));
+        assert_eq!(chinese_number("零"), None);
+        assert_eq!(
+            time_ranges("“十四五”时期和2025年"),
+            vec![(2025, 2025), (2021, 2025)]
+        );
     }
 }

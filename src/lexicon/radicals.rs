@@ -2,6 +2,22 @@
 //! EquivalentUnifiedIdeograph.txt maps and NFKC does not (Kangxi radicals U+2F00… are left to NFKC).
 //! Some PDF producers (Chromium's Type 3 fonts) emit these code points for ordinary characters.
 
+/// The ideograph a radical code point (Kangxi U+2F00–U+2FD5 or supplement U+2E80–U+2EF3) stands
+/// for in running text, or `None` for any other character.
+///
+/// Kangxi radicals go through NFKC, except where NFKC gives the traditional form of a character
+/// whose simplified form has the radical's shape: a PDF font that maps the glyph of `户` to ⼾
+/// means `户`, not `戶`.
+pub fn fold_radical(c: char) -> Option<char> {
+    use unicode_normalization::UnicodeNormalization;
+    match c {
+        '\u{2F3E}' => Some('户'),
+        '\u{2F00}'..='\u{2FD5}' => std::iter::once(c).nfkc().next(),
+        '\u{2E80}'..='\u{2EFF}' => unified(c),
+        _ => None,
+    }
+}
+
 /// The unified ideograph a supplement radical stands for, if any.
 pub fn unified(c: char) -> Option<char> {
     let i = RADICALS.binary_search_by_key(&c, |&(r, _)| r).ok()?;
@@ -128,5 +144,8 @@ mod tests {
         assert_eq!(super::unified('\u{2EA0}'), Some('民'));
         assert_eq!(super::unified('\u{2ED3}'), Some('长'));
         assert_eq!(super::unified('\u{2E80}'), None);
+        assert_eq!(super::fold_radical('\u{2F3E}'), Some('户'));
+        assert_eq!(super::fold_radical('\u{2F08}'), Some('人'));
+        assert_eq!(super::fold_radical('人'), None);
     }
 }
