@@ -53,13 +53,32 @@ pub const CATALOGUE: &[Entry] = &[
         &[
             "地区生产总值",
             "国内生产总值",
-            "生产总值",
+            "=生产总值",
+            "全省生产总值",
+            "全市生产总值",
+            "全区生产总值",
             "GDP",
+            "=经济",
             "经济增长",
             "经济增速",
             "经济总量",
         ],
-        &["单位", "能耗", "占", "人均"],
+        &[
+            "单位",
+            "能耗",
+            "占",
+            "人均",
+            "贡献",
+            "比率",
+            "比重",
+            "用水",
+            "海洋",
+            "万元",
+            "数字经济",
+            "县域",
+            "民营经济",
+            "每",
+        ],
         &[Percent],
     ),
     e(
@@ -82,8 +101,13 @@ pub const CATALOGUE: &[Entry] = &[
         "industry_va_growth",
         "规上工业增加值",
         "Industrial value added growth (above designated size)",
-        &["规上工业增加值", "规模以上工业增加值", "工业增加值"],
-        &["占"],
+        &[
+            "规上工业增加值",
+            "规模以上工业增加值",
+            "=工业增加值",
+            "全部工业增加值",
+        ],
+        &["占", "装备", "高技术", "战略性"],
         &[Percent],
     ),
     e(
@@ -95,9 +119,10 @@ pub const CATALOGUE: &[Entry] = &[
             "进出口总值",
             "外贸进出口",
             "货物贸易进出口",
-            "进出口",
+            "=进出口",
+            "=外贸",
         ],
-        &["占", "服务贸易"],
+        &["占", "服务贸易", "跨境电商", "一带一路", "东盟", "对"],
         &[Percent],
     ),
     e(
@@ -170,14 +195,18 @@ pub const CATALOGUE: &[Entry] = &[
             &[Percent],
         )
     },
-    e(
-        "grain_output",
-        "粮食产量",
-        "Grain output",
-        &["粮食产量", "粮食总产量", "粮食生产", "粮食总产"],
-        &["单产"],
-        &[Mass],
-    ),
+    Entry {
+        context: &["粮食"],
+        generic: &["总产量", "产量", "总产"],
+        ..e(
+            "grain_output",
+            "粮食产量",
+            "Grain output",
+            &["粮食产量", "粮食总产量", "粮食生产", "粮食总产"],
+            &["单产"],
+            &[Mass],
+        )
+    },
     e(
         "new_urban_jobs",
         "城镇新增就业",
@@ -300,7 +329,12 @@ pub const CATALOGUE: &[Entry] = &[
         "old_residential_renovation",
         "老旧小区改造",
         "Old residential compounds renovated",
-        &["老旧小区"],
+        &[
+            "改造老旧小区",
+            "老旧小区改造",
+            "改造提升老旧小区",
+            "改造城镇老旧小区",
+        ],
         &[],
         &[Count],
     ),
@@ -422,5 +456,17 @@ mod tests {
             Some("investment_key_projects")
         );
         assert!(key_for("投资", Money, "扩大有效投资，").is_none());
+        assert_eq!(
+            key_for("经济", Percent, "").map(|e| e.key),
+            Some("gdp_growth")
+        );
+        assert!(key_for("数字经济", Percent, "").is_none());
+        assert!(key_for("服务业对经济增长贡献率", Percent, "").is_none());
+        assert!(key_for("跨境电商进出口", Percent, "").is_none());
+        assert!(key_for("规上装备工业增加值", Percent, "").is_none());
+        assert_eq!(
+            key_for("总产量", Mass, "粮食播种面积").map(|e| e.key),
+            Some("grain_output")
+        );
     }
 }
