@@ -237,3 +237,57 @@ fn seed_pdfs_meet_the_gold_standard() {
     }
     assert!(scored.len() >= must_read.len(), "scored {scored:?}");
 }
+
+/// Parts and items of a document, in order, with the pages they start on.
+fn outline(doc: &gazette::document::Document) -> Vec<String> {
+    use gazette::document::NodeKind;
+    let mut out = Vec::new();
+    doc.root.walk(&mut |n, _| {
+        if matches!(n.kind, NodeKind::Part | NodeKind::Item) {
+            out.push(n.title.clone());
+        }
+    });
+    out
+}
+
+/// The same tree comes out of every seed PDF as out of the seed text, and no running header or
+/// page number survives in the canonical text.
+#[test]
+fn seed_pdfs_give_the_tree_of_the_text() {
+    unsafe { std::env::set_var("GAZETTE_WORKER_EXE", env!("CARGO_BIN_EXE_gazette")) };
+    let text = std::fs::read("fixtures/xizang-2025-01.txt").unwrap();
+    let expected = outline(&gazette::analyse("seed", &text, &IngestOptions::default()).unwrap());
+    assert_eq!(expected.len(), 18);
+    for entry in std::fs::read_dir("fixtures/pdf").unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "pdf") {
+            continue;
+        }
+        let doc = gazette::analyse(
+            "pdf",
+            &std::fs::read(&path).unwrap(),
+            &IngestOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(outline(&doc), expected, "{}", path.display());
+        assert!(
+            !doc.text().contains("公报 2025年第1期"),
+            "{}",
+            path.display()
+        );
+        assert!(
+            !doc.text().lines().any(|l| l
+                .trim_matches(['—', ' ', '-'])
+                .parse::<u32>()
+                .is_ok_and(|n| n < 1000)),
+            "{}",
+            path.display()
+        );
+        let parts: Vec<u32> = doc.root.children.iter().map(|n| n.first_page).collect();
+        assert!(
+            parts.windows(2).all(|w| w[0] <= w[1]) && doc.source.pages > 1,
+            "{}",
+            path.display()
+        );
+    }
+}
