@@ -31,6 +31,12 @@ pub enum Command {
         after_help = "Examples:\n  gazette extract fixtures/xizang-2025-01.txt\n  gazette extract report.pdf --format json > report.json\n  gazette extract reports/*.txt --format jsonl --kind all\n  gazette extract report.txt --key gdp_growth,cpi_growth --format csv"
     )]
     Extract(ExtractArgs),
+    /// Results against targets: one report (last year's results vs this year's targets) or two
+    /// (the earlier report's targets vs the later report's results for the same year).
+    #[command(
+        after_help = "Examples:\n  gazette diff fixtures/xizang-2025-01.txt\n  gazette diff report-2025.pdf report-2026.pdf --format markdown\n  gazette diff report-2025.txt report-2026.txt --fail-on missed   # exit 1 if a target was missed"
+    )]
+    Diff(DiffArgs),
     /// Internal: parse a PDF from stdin in an isolated worker process.
     #[command(name = "__pdf-worker", hide = true)]
     PdfWorker,
@@ -92,6 +98,61 @@ pub struct ExtractArgs {
     /// Keep only mentions whose section title contains this text (e.g. 工作回顾, （三）).
     #[arg(long)]
     pub section: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// One report, or the earlier and the later report (text, PDF, or `-` for one of them).
+    #[arg(required = true, num_args = 1..=2, value_name = "REPORT")]
+    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub input_args: InputArgs,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Also list indicators present on one side only.
+    #[arg(long)]
+    pub all: bool,
+    /// Tolerance of a `左右` target for rates, in percentage points.
+    #[arg(long, default_value_t = 0.5, value_name = "PP")]
+    pub tolerance: f64,
+    /// Tolerance of a `左右` target for amounts, as a share of the target.
+    #[arg(long, default_value_t = 0.05, value_name = "SHARE")]
+    pub relative_tolerance: f64,
+    /// Compare two reports even if the years do not line up.
+    #[arg(long)]
+    pub force: bool,
+    /// Exit with code 1 when a verdict of this kind is present (after printing everything).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub fail_on: Option<FailOn>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A target was missed (two reports).
+    Missed,
+    /// A target was set below last year's result (one report).
+    Lowered,
+    /// Missed, lowered, or a target with no reported result.
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl From<DiffFormat> for gazette::report::diff::Format {
+    fn from(f: DiffFormat) -> Self {
+        match f {
+            DiffFormat::Table => Self::Table,
+            DiffFormat::Json => Self::Json,
+            DiffFormat::Csv => Self::Csv,
+            DiffFormat::Markdown => Self::Markdown,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

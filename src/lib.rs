@@ -5,6 +5,7 @@
 //! map) → [`segment`] (text → tree and metadata). Printing lives in [`report`].
 
 pub mod chars;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod extract;

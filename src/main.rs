@@ -73,6 +73,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out, "{rendered}")?;
         }
         Command::Extract(args) => return extract(&args, &mut out),
+        Command::Diff(args) => return diff(&args, &mut out),
         Command::Text(args) => {
             let doc = load(&args.input, &args.input_args)?;
             let text = if args.page_markers {
@@ -130,6 +131,48 @@ fn extract(args: &cli::ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
     out.flush()?;
     Ok(if failed > 0 {
         ExitCode::from(EXIT_BAD_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `gazette diff`: exit 0, 1 when `--fail-on` finds its verdict, 2 on bad input.
+fn diff(args: &cli::DiffArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    use gazette::diff::{self, Verdict};
+    let docs = args
+        .inputs
+        .iter()
+        .map(|p| load(p, &args.input_args))
+        .collect::<Result<Vec<_>>>()?;
+    let inds: Vec<Vec<gazette::extract::Indicator>> =
+        docs.iter().map(gazette::extract::extract).collect();
+    let opts = diff::Options {
+        all: args.all,
+        tolerance: args.tolerance,
+        relative_tolerance: args.relative_tolerance,
+    };
+    let result = match docs.len() {
+        1 => diff::single(&docs[0], &inds[0], &opts),
+        _ => diff::compare(
+            (&docs[0], &inds[0]),
+            (&docs[1], &inds[1]),
+            args.force,
+            &opts,
+        )?,
+    };
+    gazette::report::diff::write(args.format.into(), out, &result)?;
+    out.flush()?;
+    eprintln!("gazette: {}", result.summary());
+    let failing = |v: Verdict| match args.fail_on {
+        Some(cli::FailOn::Missed) => v == Verdict::Missed,
+        Some(cli::FailOn::Lowered) => v == Verdict::Lowered,
+        Some(cli::FailOn::Any) => {
+            matches!(v, Verdict::Missed | Verdict::Lowered | Verdict::NotReported)
+        }
+        None => false,
+    };
+    Ok(if result.rows.iter().any(|r| failing(r.verdict)) {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })

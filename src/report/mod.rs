@@ -1,5 +1,6 @@
 //! Printing: every output format lives here, apart from reading and matching.
 
+pub mod diff;
 pub mod extract;
 pub mod sections;
 pub mod text;
