@@ -355,6 +355,11 @@ fn line_continues(prev: &str, next: &str) -> bool {
 /// Only prose is joined: `prev` must end inside a sentence and already hold sentence punctuation,
 /// so that headings, titles and list lines stay on their own.
 fn continues(prev: &str, next: &str) -> bool {
+    // Whatever a line break inside a sentence would join, a blank line does too: so that the
+    // canonical text (one paragraph per line) normalises to itself.
+    if line_continues(prev, next) {
+        return true;
+    }
     if ENUMERATOR.is_match(next) {
         return false;
     }
@@ -410,6 +415,17 @@ fn stitch(pages: &[Vec<String>]) -> Canonical {
                 }
                 out.page_starts.push((text.len(), page_no));
                 text.push_str(rest);
+                continue;
+            }
+            // A paragraph joined across the page break may now leave a sentence open that the
+            // page's next paragraph continues (judged on the page alone, it did not).
+            if k > 0 && line_continues(&text[tail_start..], para) {
+                if text.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && para.starts_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    text.push(' ');
+                }
+                text.push_str(para);
                 continue;
             }
             if !text.is_empty() {
