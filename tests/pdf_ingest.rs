@@ -623,3 +623,63 @@ fn document_of_unmapped_glyphs_is_an_error() {
     let m = notext_message(extract_pages(&synthetic_pdf(&["", ""]), None));
     assert_eq!(m, "no text layer: the pages are blank");
 }
+
+/// A line of Helvetica text at (x, y), for synthetic pages.
+fn text_at(x: u32, y: u32, size: u32, text: &str) -> String {
+    format!("BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({text}) Tj ET\n")
+}
+
+#[test]
+fn two_columns_under_a_spanning_title() {
+    let mut page = text_at(72, 780, 12, "A TITLE THAT RUNS OVER BOTH OF THE COLUMNS");
+    let section = |page: &mut String, top: u32, tag: &str| {
+        for i in 0..6 {
+            let y = top - 14 * i;
+            page.push_str(&text_at(
+                72,
+                y,
+                10,
+                &format!("{tag}left{i} alpha beta gamma delta"),
+            ));
+            page.push_str(&text_at(
+                310,
+                y,
+                10,
+                &format!("{tag}right{i} alpha beta gamma delta"),
+            ));
+        }
+    };
+    section(&mut page, 750, "a");
+    page.push_str(&text_at(
+        72,
+        640,
+        12,
+        "A SECOND TITLE ACROSS THE WHOLE PAGE WIDTH",
+    ));
+    section(&mut page, 610, "b");
+    let text = extract_pages(&synthetic_pdf(&[&page]), None).expect("parses");
+    let all = &text.pages[0];
+    let order = [
+        "A TITLE",
+        "aleft0",
+        "aleft5",
+        "aright0",
+        "aright5",
+        "A SECOND TITLE",
+        "bleft0",
+        "bleft5",
+        "bright0",
+        "bright5",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|w| {
+            all.find(w)
+                .unwrap_or_else(|| panic!("{w} missing in {all}"))
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|p| p[0] < p[1]),
+        "wrong reading order: {all}"
+    );
+}

@@ -31,8 +31,14 @@ pub const TIMEOUT_ENV: &str = "GAZETTE_PDF_TIMEOUT_SECS";
 /// Environment variable with the worker's address-space limit in MiB (0: no limit).
 pub const MEMORY_ENV: &str = "GAZETTE_PDF_MEMORY_MB";
 
-/// pdf-extract needs well under a second per page; 30 s is a hang, not a big file.
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// pdf-extract needs well under a second per page in a release build; 30 s is a hang, not a
+/// big file. Debug builds (the test suite) run it ~10× slower — the 1 MB Chromium fixture takes
+/// 6 s alone, and more on a loaded 2-core machine — so they get more room.
+const DEFAULT_TIMEOUT: Duration = if cfg!(debug_assertions) {
+    Duration::from_secs(120)
+} else {
+    Duration::from_secs(30)
+};
 /// Address space, not resident memory: the worker maps its binary and thread stacks too.
 const DEFAULT_MEMORY_MB: u64 = 2048;
 /// Only the start of the worker's stderr is kept, to recognise how it died.
@@ -157,8 +163,9 @@ fn talk_to(mut child: Child, bytes: &[u8], timeout: Duration) -> Result<Outcome,
     let mut stdout = child.stdout.take().ok_or_else(pipes_missing)?;
     let stderr = child.stderr.take().ok_or_else(pipes_missing)?;
     std::thread::scope(|s| {
-        // A worker that dies early closes its stdin: the write fails (EPIPE), which is fine,
-        // its exit status says what happened. Dropping `stdin` closes it: end of the PDF.
+        // A worker that dies early closes its stdin: the write fails with EPIPE (Rust programs
+        // ignore SIGPIPE unless told otherwise), which is fine, its exit status says what
+        // happened. Dropping `stdin` closes it: end of the PDF.
         s.spawn(move || {
             let _ = stdin.write_all(bytes);
         });

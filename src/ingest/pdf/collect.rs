@@ -70,9 +70,13 @@ impl Collector {
     }
 }
 
+/// A combining mark joins the previous glyph only if it sits on about the same baseline (marks
+/// above or below a letter are drawn within half an em of it).
+const COMBINING_Y_EM: f64 = 0.5;
+
 /// Combining marks (Tibetan vowel signs, Latin accents drawn separately) are drawn as their own
 /// glyphs, often at an x left of their base. They belong to the glyph before them: attaching
-/// them keeps them in place when the line is later sorted by x.
+/// them keeps them there whatever order the row is put in later.
 fn attaches_to_previous(text: &str) -> bool {
     text.chars().next().is_some_and(is_combining_mark)
 }
@@ -120,13 +124,13 @@ impl OutputDev for Collector {
             page.unmapped += 1;
             return Ok(());
         }
-        // NaN sizes come from `Tj` before any `Tf` in pdf-extract's text state.
+        // A degenerate text matrix (zero scale, NaN from a malformed operand) places nothing.
         if !(size.is_finite() && x.is_finite() && y.is_finite()) || size <= 0.0 {
             return Ok(());
         }
         if attaches_to_previous(&text)
             && let Some(prev) = page.glyphs.last_mut()
-            && (prev.y - y).abs() < 0.5 * size
+            && (prev.y - y).abs() < COMBINING_Y_EM * size
         {
             prev.text.push_str(&text);
             return Ok(());

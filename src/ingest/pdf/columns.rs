@@ -15,6 +15,12 @@ const MIN_GLYPHS_FOR_COLUMNS: usize = 40;
 const GUTTER_ZONE: (f64, f64) = (0.35, 0.65);
 /// A gutter is at least this wide (LibreOffice's default column gap is ~1.4 em).
 const GUTTER_MIN_EM: f64 = 0.8;
+/// Rows with text inside the gutter span both columns (titles); more than this share of the
+/// rows doing so means there is no gutter.
+const MAX_SPANNING_SHARE: f64 = 0.25;
+/// Gutter search resolution: strips of this width, but no more than `MAX_COVER_BINS` strips.
+const COVER_STEP_PT: f64 = 0.5;
+const MAX_COVER_BINS: usize = 20_000;
 /// Each column needs this many lines, so that a stray label beside a list is not a column.
 const MIN_COLUMN_LINES: usize = 3;
 /// Most lines of a two-column page of running text are about half the block wide: this share
@@ -36,6 +42,8 @@ pub(crate) enum Role {
     Right,
     /// Header or footer band of a two-column page.
     Band,
+    /// Rows of a two-column page that run across both columns (titles).
+    Span,
 }
 
 /// One line of one block.
@@ -133,13 +141,50 @@ pub(crate) fn page_blocks(rows: &[Row], page_height: f64) -> Vec<Block> {
         }
     }
     let Some(gutter) = find_gutter(&body) else {
+        let lines = rows.iter().filter_map(whole_row_line).collect();
         return vec![Block {
             role: Role::Whole,
-            lines: rows.iter().filter_map(whole_row_line).collect(),
+            lines,
         }];
     };
+    let mut blocks = vec![band_block(Role::Band, &top)];
+    // Rows that cross the gutter (a title over both columns) cut the page into sections, each
+    // read left column first.
+    let mut section: Vec<&Row> = Vec::new();
+    let mut spanning: Vec<&Row> = Vec::new();
+    for (&row, &crosses) in body.iter().zip(&gutter.crossing) {
+        if crosses {
+            if !section.is_empty() {
+                blocks.extend(column_blocks(&section, gutter.x));
+                section.clear();
+            }
+            spanning.push(row);
+        } else {
+            if !spanning.is_empty() {
+                blocks.push(band_block(Role::Span, &spanning));
+                spanning.clear();
+            }
+            section.push(row);
+        }
+    }
+    blocks.extend(column_blocks(&section, gutter.x));
+    blocks.push(band_block(Role::Span, &spanning));
+    blocks.push(band_block(Role::Band, &bottom));
+    blocks.retain(|b| !b.lines.is_empty());
+    blocks
+}
+
+fn band_block(role: Role, rows: &[&Row]) -> Block {
+    Block {
+        role,
+        lines: rows.iter().filter_map(|r| whole_row_line(r)).collect(),
+    }
+}
+
+/// The left and the right column of a section of rows.
+fn column_blocks(rows: &[&Row], gutter: f64) -> [Block; 2] {
     let side = |left: bool| -> Vec<Line> {
-        body.iter()
+        rows.iter()
             .filter_map(|row| {
                 let part: Vec<&Glyph> = row
                     .glyphs
@@ -150,13 +195,7 @@ pub(crate) fn page_blocks(rows: &[Row], page_height: f64) -> Vec<Block> {
             })
             .collect()
     };
-    let band =
-        |rows: &[&Row]| -> Vec<Line> { rows.iter().filter_map(|r| whole_row_line(r)).collect() };
-    vec![
-        Block {
-            role: Role::Band,
-            lines: band(&top),
-        },
+    [
         Block {
             role: Role::Left,
             lines: side(true),
@@ -165,45 +204,125 @@ pub(crate) fn page_blocks(rows: &[Row], page_height: f64) -> Vec<Block> {
             role: Role::Right,
             lines: side(false),
         },
-        Block {
-            role: Role::Band,
-            lines: band(&bottom),
-        },
     ]
 }
 
-/// The x of a vertical gutter that no glyph crosses, in the middle of the text block, with
-/// column-like text on both sides; `None` for a single-column page.
-fn find_gutter(rows: &[&Row]) -> Option<f64> {
-    let mut spans: Vec<(f64, f64)> = rows
-        .iter()
-        .flat_map(|r| r.visible().map(|g| (g.x, g.right())))
-        .collect();
-    if spans.len() < MIN_GLYPHS_FOR_COLUMNS {
+/// A vertical gutter between two columns, and which rows cross it.
+struct Gutter {
+    x: f64,
+    /// Per row: it has text inside the gutter (it spans both columns).
+    crossing: Vec<bool>,
+}
+
+/// The gutter of a two-column page: a vertical strip in the middle of the text block that no
+/// row, or only a few rows spanning both columns, has text in, with column-like text on both
+/// sides; `None` for a single-column page.
+fn find_gutter(rows: &[&Row]) -> Option<Gutter> {
+    let glyphs = rows.iter().map(|r| r.visible().count()).sum::<usize>();
+    if glyphs < MIN_GLYPHS_FOR_COLUMNS {
         return None;
     }
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let left = spans.first()?.0;
-    let right = spans.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    let left = rows
+        .iter()
+        .flat_map(|r| r.visible().map(|g| g.x))
+        .fold(f64::INFINITY, f64::min);
+    let right = rows
+        .iter()
+        .flat_map(|r| r.visible().map(|g| g.right()))
+        .fold(f64::NEG_INFINITY, f64::max);
     let width = right - left;
     let em = median(rows.iter().map(|r| r.size).collect())?;
-    let zone = (left + GUTTER_ZONE.0 * width)..=(left + GUTTER_ZONE.1 * width);
-    let mut best: Option<(f64, f64)> = None; // (gap width, centre)
-    let mut covered_to = f64::NEG_INFINITY;
-    for &(start, end) in &spans {
-        let gap = start - covered_to;
-        let centre = (start + covered_to) / 2.0;
-        if covered_to.is_finite()
-            && gap >= GUTTER_MIN_EM * em
-            && zone.contains(&centre)
-            && best.is_none_or(|(w, _)| gap > w)
-        {
-            best = Some((gap, centre));
-        }
-        covered_to = covered_to.max(end);
+    if !(width > 0.0 && em > 0.0) {
+        return None;
     }
-    let (_, centre) = best?;
-    columns_look_real(rows, centre, width, em).then_some(centre)
+    let cover = RowCover::new(rows, left, width, GUTTER_MIN_EM * em);
+    let (lo, hi) = cover.emptiest_strip(GUTTER_ZONE)?;
+    let crossing: Vec<bool> = rows
+        .iter()
+        .map(|r| r.visible().any(|g| g.right() > lo && g.x < hi))
+        .collect();
+    let spanning = crossing.iter().filter(|&&c| c).count();
+    if hi - lo < GUTTER_MIN_EM * em || spanning as f64 > MAX_SPANNING_SHARE * rows.len() as f64 {
+        return None;
+    }
+    let x = (lo + hi) / 2.0;
+    let columns: Vec<&Row> = rows
+        .iter()
+        .zip(&crossing)
+        .filter(|&(_, &c)| !c)
+        .map(|(&r, _)| r)
+        .collect();
+    columns_look_real(&columns, x, width, em).then_some(Gutter { x, crossing })
+}
+
+/// How many rows have text over each thin vertical strip of the text block.
+struct RowCover {
+    left: f64,
+    step: f64,
+    counts: Vec<u32>,
+}
+
+impl RowCover {
+    /// Gaps narrower than `bridge` inside a row (word spaces) count as covered: only a real
+    /// gutter stays open.
+    fn new(rows: &[&Row], left: f64, width: f64, bridge: f64) -> RowCover {
+        let step = (width / MAX_COVER_BINS as f64).max(COVER_STEP_PT);
+        let bins = (width / step).ceil() as usize + 1;
+        let mut counts = vec![0u32; bins];
+        // A glyph covers every strip it touches: starts round down, ends round up.
+        let first_bin = |x: f64| (((x - left) / step).floor().max(0.0) as usize).min(bins - 1);
+        let end_bin = |x: f64| (((x - left) / step).ceil().max(0.0) as usize).min(bins);
+        for row in rows {
+            let mut spans: Vec<(f64, f64)> = row.visible().map(|g| (g.x, g.right())).collect();
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut merged: Vec<(f64, f64)> = Vec::new();
+            for (a, b) in spans {
+                match merged.last_mut() {
+                    Some(last) if a - last.1 < bridge => last.1 = last.1.max(b),
+                    _ => merged.push((a, b)),
+                }
+            }
+            for (a, b) in merged {
+                let (from, to) = (first_bin(a), end_bin(b));
+                for c in counts.iter_mut().take(to.max(from + 1)).skip(from) {
+                    *c += 1;
+                }
+            }
+        }
+        RowCover { left, step, counts }
+    }
+
+    /// The widest run of least-covered bins whose middle lies in `zone` (fractions of the block
+    /// width), as page x coordinates.
+    fn emptiest_strip(&self, zone: (f64, f64)) -> Option<(f64, f64)> {
+        let n = self.counts.len();
+        let (zlo, zhi) = (
+            (zone.0 * n as f64) as usize,
+            ((zone.1 * n as f64) as usize).min(n),
+        );
+        let least = *self.counts.get(zlo..zhi)?.iter().min()?;
+        let mut best: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < n {
+            if self.counts[i] != least {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && self.counts[i] == least {
+                i += 1;
+            }
+            let middle = (start + i) / 2;
+            if (zlo..zhi).contains(&middle) && best.is_none_or(|(s, e)| i - start > e - s) {
+                best = Some((start, i));
+            }
+        }
+        let (s, e) = best?;
+        Some((
+            self.left + s as f64 * self.step,
+            self.left + e as f64 * self.step,
+        ))
+    }
 }
 
 /// The left and right extent of each row's part on one side of the gutter.

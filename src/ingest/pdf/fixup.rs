@@ -1,7 +1,7 @@
 //! Repairs made to the loaded document before pdf-extract interprets it, where pdf-extract 0.12
 //! misreads valid PDF.
 
-use pdf_extract::{Document, Object, ObjectId};
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
 /// Refuse to expand W arrays beyond this many widths in total (a hostile `0 4294967295 500`).
 const MAX_EXPANDED_WIDTHS: usize = 200_000;
@@ -11,30 +11,57 @@ const MAX_EXPANDED_WIDTHS: usize = 200_000;
 /// of an Identity-H font come out a full em wide and run into the text after them, which then
 /// sorts before them. Rewrite every such range into the `first [width …]` form it does read.
 pub(crate) fn expand_cid_widths(doc: &mut Document) {
-    let mut edits: Vec<(ObjectId, Vec<Object>)> = Vec::new();
+    // Where a CIDFont dictionary lives: an object of its own, or inline as the first entry of
+    // a Type0 font's /DescendantFonts.
+    let mut own: Vec<(ObjectId, Vec<Object>)> = Vec::new();
+    let mut inline: Vec<(ObjectId, Vec<Object>)> = Vec::new();
     for (&id, obj) in &doc.objects {
         let Ok(dict) = obj.as_dict() else { continue };
-        let is_cid_font = dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .is_ok_and(|s| s == b"CIDFontType0" || s == b"CIDFontType2");
-        if !is_cid_font {
-            continue;
-        }
-        let Some(w) = dict.get(b"W").ok().and_then(|w| doc.dereference(w).ok()) else {
-            continue;
-        };
-        if let Ok(items) = w.1.as_array()
-            && let Some(expanded) = expand_w(doc, items)
-        {
-            edits.push((id, expanded));
+        match dict.get(b"Subtype").and_then(Object::as_name) {
+            Ok(b"CIDFontType0" | b"CIDFontType2") => {
+                if let Some(w) = expanded_w_of(doc, dict) {
+                    own.push((id, w));
+                }
+            }
+            Ok(b"Type0") => {
+                let first = dict
+                    .get(b"DescendantFonts")
+                    .and_then(Object::as_array)
+                    .ok()
+                    .and_then(|a| a.first());
+                if let Some(Object::Dictionary(cid_font)) = first
+                    && let Some(w) = expanded_w_of(doc, cid_font)
+                {
+                    inline.push((id, w));
+                }
+            }
+            _ => {}
         }
     }
-    for (id, w) in edits {
+    for (id, w) in own {
         if let Ok(Object::Dictionary(dict)) = doc.get_object_mut(id) {
             dict.set("W", Object::Array(w));
         }
     }
+    for (id, w) in inline {
+        let cid_font = doc
+            .get_object_mut(id)
+            .and_then(Object::as_dict_mut)
+            .and_then(|font| font.get_mut(b"DescendantFonts"))
+            .and_then(Object::as_array_mut)
+            .ok()
+            .and_then(|a| a.first_mut())
+            .and_then(|d| d.as_dict_mut().ok());
+        if let Some(cid_font) = cid_font {
+            cid_font.set("W", Object::Array(w));
+        }
+    }
+}
+
+/// The CIDFont's /W with its ranges written out, if it has any.
+fn expanded_w_of(doc: &Document, cid_font: &Dictionary) -> Option<Vec<Object>> {
+    let (_, w) = doc.dereference(cid_font.get(b"W").ok()?).ok()?;
+    expand_w(doc, w.as_array().ok()?)
 }
 
 fn number(doc: &Document, o: &Object) -> Option<f64> {
@@ -78,4 +105,50 @@ fn expand_w(doc: &Document, items: &[Object]) -> Option<Vec<Object>> {
         }
     }
     had_range.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(v: &[i64]) -> Vec<Object> {
+        v.iter().map(|&i| Object::Integer(i)).collect()
+    }
+
+    #[test]
+    fn ranges_are_written_out() {
+        let doc = Document::new();
+        let mut w = ints(&[16, 18, 500]);
+        w.push(Object::Integer(30));
+        w.push(Object::Array(ints(&[600, 700])));
+        let out = expand_w(&doc, &w).unwrap_or_default();
+        let half = Object::Real(500.0);
+        assert_eq!(out.len(), 4);
+        assert_eq!(out[1].as_array().map(|a| a.len()).unwrap_or(0), 3);
+        assert_eq!(
+            out[1]
+                .as_array()
+                .ok()
+                .and_then(|a| a.first())
+                .and_then(|o| o.as_float().ok()),
+            half.as_float().ok()
+        );
+        assert_eq!(out[3].as_array().map(|a| a.len()).unwrap_or(0), 2);
+    }
+
+    #[test]
+    fn nothing_to_do_or_hostile() {
+        let doc = Document::new();
+        let mut w = vec![Object::Integer(1)];
+        w.push(Object::Array(ints(&[600])));
+        assert!(expand_w(&doc, &w).is_none(), "no range: nothing to rewrite");
+        assert!(
+            expand_w(&doc, &ints(&[0, 4_000_000_000, 500])).is_none(),
+            "too many widths"
+        );
+        assert!(
+            expand_w(&doc, &ints(&[10, 5, 500])).is_none(),
+            "backwards range"
+        );
+    }
 }

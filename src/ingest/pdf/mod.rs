@@ -6,6 +6,10 @@
 //! pdf-extract's own text output inserts spaces between justified CJK characters and reads
 //! two-column pages across the columns.
 //!
+//! Before pdf-extract runs, the document is repaired where pdf-extract 0.12 would misread it:
+//! fonts with predefined CJK CMaps (GBK-EUC-H, UniGB-UCS2-H, …), on which it panics, become
+//! Identity-H fonts (`cmap`); CIDFont width ranges it ignores are written out (`fixup`).
+//!
 //! pdf-extract panics (and can overflow the stack) on some malformed files. `extract_pages`
 //! turns panics into errors, but a stack overflow aborts the process: outside tests, call it
 //! through `isolate`.
@@ -75,6 +79,7 @@ fn extract_unguarded(bytes: &[u8], password: Option<&str>) -> Result<PdfText, In
         ));
     }
     cmap::rewrite_predefined_cmaps(&mut doc);
+    // Whatever CMap is left unconverted would make pdf-extract panic: say which it is instead.
     probe::check_fonts(&doc, &page_ids)?;
     fixup::expand_cid_widths(&mut doc);
     let mut collector = Collector::default();

@@ -24,6 +24,9 @@ const PITCH_MAX_EM: f64 = 2.5;
 /// end within ~1 em of the edge (line-breaking rules can push one character over; a number
 /// that cannot be broken leaves a little more).
 const SHORT_LINE_EM: f64 = 2.0;
+/// Lines at least this share of the longest line's width are "long": where most of them end is
+/// the block's right margin.
+const LONG_LINE_SHARE: f64 = 0.8;
 /// Lines whose sizes differ by more than this ratio are different paragraphs (titles).
 const SIZE_CHANGE_RATIO: f64 = 0.15;
 /// Widths are counted in bins of this many points to find the usual one.
@@ -79,7 +82,7 @@ fn role_stats(pages: &[Vec<Block>]) -> HashMap<Role, RoleStats> {
                 .extend(b.lines.iter().map(|l| l.x1 - left));
         }
     }
-    [Role::Whole, Role::Left, Role::Right, Role::Band]
+    [Role::Whole, Role::Left, Role::Right, Role::Band, Role::Span]
         .into_iter()
         .map(|r| {
             let s = RoleStats {
@@ -149,7 +152,7 @@ fn block_margins(lines: &[Line], stats: RoleStats) -> Option<Margins> {
     let long_ends = lines
         .iter()
         .map(|l| l.x1)
-        .filter(|&x| x >= left + 0.8 * (longest - left))
+        .filter(|&x| x >= left + LONG_LINE_SHARE * (longest - left))
         .collect();
     let own_right = median(long_ends)?;
     // A page whose lines are all short (a list) must not take its longest line for full width.

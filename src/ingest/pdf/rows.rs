@@ -12,6 +12,8 @@ use super::collect::Glyph;
 const ROW_Y_TOLERANCE_EM: f64 = 0.3;
 /// Two copies of the same glyph closer than this are one glyph drawn twice (fake bold, shadow).
 const DUPLICATE_EM: f64 = 0.15;
+/// The middle of a row's glyphs lies this far above the baseline.
+const MIDDLE_ABOVE_BASELINE_EM: f64 = 0.4;
 /// Rows whose middle lies within this fraction of the page height from the top or bottom edge
 /// are in the running header / footer band.
 const BAND_FRACTION: f64 = 0.08;
@@ -36,9 +38,9 @@ impl Row {
         self.visible().map(|g| g.text.as_str()).collect()
     }
 
-    /// Vertical middle of the row (the baseline is near the bottom of CJK glyphs).
+    /// Vertical middle of the row: CJK glyphs stand on the baseline and are about 0.8 em tall.
     pub fn middle(&self) -> f64 {
-        self.y - 0.4 * self.size
+        self.y - MIDDLE_ABOVE_BASELINE_EM * self.size
     }
 
     /// In the top or bottom band of the page, where running headers and page numbers live.
