@@ -61,7 +61,24 @@ pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Documen
             "nothing left after removing page furniture".into(),
         ));
     }
-    let (root, meta) = segment::segment(&canonical);
+    // Traditional script is segmented through its simplified fold (same byte offsets), so that
+    // headings and header lines are recognised by the same rules; the text keeps its characters.
+    let (root, meta) = match lexicon::units::simplify_for_matching(&canonical.text) {
+        std::borrow::Cow::Borrowed(_) => segment::segment(&canonical),
+        std::borrow::Cow::Owned(folded) => {
+            let (mut root, mut meta) = segment::segment(&normalise::Canonical {
+                text: folded.clone(),
+                ..canonical.clone()
+            });
+            restore_titles(&mut root, &folded, &canonical.text);
+            for field in [&mut meta.title, &mut meta.speaker, &mut meta.publication] {
+                if let Some(t) = field.as_mut() {
+                    *t = original_of(t, &folded, &canonical.text, 0, folded.len());
+                }
+            }
+            (root, meta)
+        }
+    };
     Ok(Document {
         source: SourceInfo {
             path: path.to_string(),
@@ -75,4 +92,22 @@ pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Documen
         root,
         warnings: raw.warnings,
     })
+}
+
+/// Titles of a tree segmented through the folded text, in the characters of the original.
+fn restore_titles(node: &mut document::Node, folded: &str, original: &str) {
+    node.title = original_of(&node.title, folded, original, node.start, node.end);
+    for child in &mut node.children {
+        restore_titles(child, folded, original);
+    }
+}
+
+/// `s` as the original writes it, where `s` occurs in `folded[start..end]` (the fold keeps byte
+/// offsets); else `s` unchanged (titles that are not a piece of the text).
+fn original_of(s: &str, folded: &str, original: &str, start: usize, end: usize) -> String {
+    folded
+        .get(start..end)
+        .and_then(|within| within.find(s))
+        .and_then(|at| original.get(start + at..start + at + s.len()))
+        .map_or_else(|| s.to_string(), str::to_string)
 }

@@ -2,5 +2,6 @@
 
 pub mod catalogue;
 pub mod radicals;
+pub mod script;
 pub mod units;
 pub mod words;

@@ -1,0 +1,108 @@
+//! Script: traditional characters (`億元`, `增長`, `以內`) and Taiwan / Hong Kong corner quotes are
+//! folded into the simplified forms the rules are written in, for matching only. The text people
+//! see (`sentence`, `text`, `gazette text`) keeps the original characters.
+//!
+//! The mapping is OpenCC's (through ferrous-opencc), and it is applied only where it keeps every
+//! byte offset (one character for one of the same UTF-8 length), so that a span found in the
+//! folded text is the same span of the original.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// Corner quotes of Taiwan and Hong Kong print and the mainland quotes the rules are written in
+/// (`「十四五」` → `“十四五”`). Every pair is of equal UTF-8 length.
+pub const QUOTES: &[(char, char)] = &[('「', '“'), ('」', '”'), ('『', '‘'), ('』', '’')];
+
+/// Traditional → simplified through OpenCC's dictionaries (phrases first, then characters).
+static T2S: LazyLock<Option<ferrous_opencc::OpenCC>> = LazyLock::new(|| {
+    ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
+});
+
+/// Fold traditional characters (`億元`, `增長`, `以內`) into the simplified ones the rules are
+/// written in, and corner quotes into mainland quotes, keeping every byte offset: the conversion is
+/// taken only where it gives one character of the same UTF-8 length for each character, so a span
+/// found in the folded text is a span of the original.
+pub fn simplify_for_matching(s: &str) -> Cow<'_, str> {
+    // Below U+3000 there is neither a CJK character nor a CJK quote.
+    if s.chars().all(|c| (c as u32) < 0x3000) {
+        return Cow::Borrowed(s);
+    }
+    let converted = match T2S.as_ref() {
+        Some(cc) => aligned(s, &cc.convert(s)).unwrap_or_else(|| per_char(s, cc)),
+        None => s.to_string(),
+    };
+    let folded: String = converted
+        .chars()
+        .map(|c| QUOTES.iter().find(|q| q.0 == c).map_or(c, |q| q.1))
+        .collect();
+    if folded == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(folded)
+    }
+}
+
+/// `converted`, if it has a character of the same UTF-8 length for every character of `s`.
+fn aligned(s: &str, converted: &str) -> Option<String> {
+    let same = converted.len() == s.len()
+        && converted.chars().count() == s.chars().count()
+        && s.chars()
+            .zip(converted.chars())
+            .all(|(a, b)| a.len_utf8() == b.len_utf8());
+    same.then(|| converted.to_string())
+}
+
+/// Character by character, for the rare text where a phrase converts to a different length.
+fn per_char(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
+    let mut buf = [0u8; 4];
+    s.chars()
+        .map(|c| {
+            let one = cc.convert(c.encode_utf8(&mut buf));
+            let mut it = one.chars();
+            match (it.next(), it.next()) {
+                (Some(d), None) if d.len_utf8() == c.len_utf8() => d,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_folding_keeps_offsets() {
+        let s = "增長5%，達到3億元，控制在5%以內，新增就業52.3萬人";
+        let f = simplify_for_matching(s);
+        assert_eq!(f, "增长5%，达到3亿元，控制在5%以内，新增就业52.3万人");
+        assert_eq!(f.len(), s.len());
+    }
+
+    #[test]
+    fn corner_quotes_become_mainland_quotes() {
+        let s = "「十五五」開局之年，『雙碳』目標";
+        let f = simplify_for_matching(s);
+        assert_eq!(f, "“十五五”开局之年，‘双碳’目标");
+        assert_eq!(f.len(), s.len());
+    }
+
+    #[test]
+    fn simplified_and_ascii_text_is_borrowed() {
+        for s in [
+            "地区生产总值增长5%以上，力争达到5.5%。",
+            "GDP 5.2%",
+            "呵护、捍卫、著力、磐石",
+        ] {
+            assert!(matches!(simplify_for_matching(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_conversion_of_another_length_falls_back_to_characters() {
+        assert_eq!(aligned("億元", "亿"), None);
+        assert_eq!(aligned("億元", "亿元").as_deref(), Some("亿元"));
+        let cc = T2S.as_ref().expect("OpenCC T2s dictionaries");
+        assert_eq!(per_char("億元𠀀", cc), "亿元𠀀");
+    }
+}
