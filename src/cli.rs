@@ -28,7 +28,7 @@ pub enum Command {
     Text(TextArgs),
     /// Find every numeric result and target: value, unit, comparator, indicator, kind, year, page.
     #[command(
-        after_help = "Examples:\n  gazette extract fixtures/xizang-2025-01.txt\n  gazette extract report.pdf --format json > report.json\n  gazette extract reports/*.txt --format jsonl --kind all\n  gazette extract report.txt --key gdp_growth,cpi_growth --format csv"
+        after_help = "Examples:\n  gazette extract fixtures/xizang-2025-01.txt\n  gazette extract report.pdf --format json > report.json\n  gazette extract reports/ --format jsonl --kind all > all.jsonl\n  find archive -name '*.pdf' -print0 | gazette extract --files-from - -0 -j 2 --format jsonl\n  gazette extract report.txt --key gdp_growth,cpi_growth --format csv"
     )]
     Extract(ExtractArgs),
     /// Results against targets: one report (last year's results vs this year's targets) or two
@@ -82,9 +82,28 @@ pub struct TextArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Text or PDF files, or `-` for standard input.
-    #[arg(required = true)]
+    /// Text or PDF files, directories (walked recursively for *.pdf and *.txt, in name order), or
+    /// `-` for standard input.
+    #[arg(required_unless_present = "files_from")]
     pub inputs: Vec<String>,
+    /// Also read the paths listed in FILE (`-` for standard input), one per line.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<String>,
+    /// With --files-from: paths are separated by NUL bytes, as `find -print0` writes them.
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+    /// Read this many files at once (default: one per core).
+    #[arg(
+        short = 'j',
+        long = "jobs",
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub jobs: usize,
+    /// No progress bar and no summary line on stderr (errors and warnings are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
     #[command(flatten)]
     pub input_args: InputArgs,
     #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
@@ -185,14 +204,20 @@ pub enum KindFilter {
 }
 
 impl KindFilter {
-    pub fn admits(filters: &[KindFilter], kind: gazette::extract::Kind) -> bool {
+    /// The kinds the filters keep; empty for all.
+    pub fn kinds(filters: &[KindFilter]) -> Vec<gazette::extract::Kind> {
         use gazette::extract::Kind;
-        filters.iter().any(|f| match f {
-            KindFilter::All => true,
-            KindFilter::Result => kind == Kind::Result,
-            KindFilter::Target => kind == Kind::Target,
-            KindFilter::Context => kind == Kind::Context,
-        })
+        if filters.contains(&KindFilter::All) {
+            return Vec::new();
+        }
+        filters
+            .iter()
+            .map(|f| match f {
+                KindFilter::Result => Kind::Result,
+                KindFilter::Target => Kind::Target,
+                KindFilter::Context | KindFilter::All => Kind::Context,
+            })
+            .collect()
     }
 }
 

@@ -4,6 +4,7 @@
 //! The pipeline: [`ingest`] (bytes → pages) → [`normalise`] (pages → canonical text with a page
 //! map) → [`segment`] (text → tree and metadata). Printing lives in [`report`].
 
+pub mod batch;
 pub mod chars;
 pub mod diff;
 pub mod document;
@@ -39,6 +40,11 @@ pub fn read_input(path: &str, max_size: u64) -> Result<Vec<u8>, IngestError> {
         }
         return Ok(buf);
     }
+    read_input_path(std::path::Path::new(path), max_size)
+}
+
+/// Read a file (a path that need not be UTF-8). At most `max_size` bytes are accepted.
+pub fn read_input_path(path: &std::path::Path, max_size: u64) -> Result<Vec<u8>, IngestError> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
         return Err(IngestError::IsDirectory);
@@ -50,6 +56,15 @@ pub fn read_input(path: &str, max_size: u64) -> Result<Vec<u8>, IngestError> {
         });
     }
     Ok(std::fs::read(path)?)
+}
+
+/// [`analyse`], taking the bytes: a batch holds no input longer than it needs to.
+pub fn analyse_owned(
+    path: &str,
+    bytes: Vec<u8>,
+    opts: &IngestOptions,
+) -> Result<Document, IngestError> {
+    analyse(path, &bytes, opts)
 }
 
 /// Turn the bytes of one input into a segmented document. `path` is only used to name the source.

@@ -88,48 +88,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `gazette extract`: each input in order; a failed input is reported and the others go on.
+/// `gazette extract`: every input (files, directories, `--files-from`) on every core, output in
+/// input order; a failed input is reported and the others go on.
 fn extract(args: &cli::ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let mut exporter =
-        gazette::report::extract::exporter(args.format.into(), args.inputs.len() > 1);
-    let mut failed = 0usize;
-    for input in &args.inputs {
-        let doc = match load(input, &args.input_args) {
-            Ok(doc) => doc,
-            Err(e) => {
-                if is_broken_pipe(&e) {
-                    return Err(e);
-                }
-                eprintln!("gazette: {e:#}");
-                exporter.error(out, input, &format!("{:#}", e.root_cause()))?;
-                failed += 1;
-                continue;
-            }
-        };
-        let all = gazette::extract::extract(&doc);
-        let indicators = all
-            .iter()
-            .filter(|i| cli::KindFilter::admits(&args.kind, i.kind))
-            .filter(|i| {
-                args.key.is_empty() || i.key.is_some_and(|k| args.key.iter().any(|a| a == k))
-            })
-            .filter(|i| {
-                args.section
-                    .as_ref()
-                    .is_none_or(|s| i.section.contains(s.as_str()))
-            })
-            .collect();
-        exporter.document(
-            out,
-            &gazette::report::extract::Extracted {
-                doc: &doc,
-                indicators,
-            },
-        )?;
+    use gazette::batch;
+    let inputs = batch::expand(&args.inputs, args.files_from.as_deref(), args.null)?;
+    if inputs.is_empty() {
+        anyhow::bail!("no input files (directories are searched for *.pdf and *.txt)");
     }
-    exporter.finish(out)?;
-    out.flush()?;
-    Ok(if failed > 0 {
+    let opts = batch::Options {
+        format: args.format.into(),
+        filter: batch::Filter {
+            kinds: cli::KindFilter::kinds(&args.kind),
+            keys: args.key.clone(),
+            section: args.section.clone(),
+        },
+        ingest: IngestOptions {
+            encoding: args.input_args.encoding.clone(),
+            password: args.input_args.password.clone(),
+            in_process: false,
+        },
+        max_size: args.input_args.max_size,
+        jobs: args.jobs,
+        progress: !args.quiet,
+    };
+    let summary = batch::run(&inputs, &opts, out)?;
+    // One input says all there is to say through its output and its error line.
+    if !args.quiet && summary.files > 1 {
+        eprintln!("{summary}");
+    }
+    Ok(if summary.failed > 0 {
         ExitCode::from(EXIT_BAD_INPUT)
     } else {
         ExitCode::SUCCESS

@@ -3,10 +3,7 @@
 use super::{Exporter, Extracted, format_number};
 use std::io::{self, Write};
 
-#[derive(Default)]
-pub struct Csv {
-    header_written: bool,
-}
+pub struct Csv;
 
 const HEADER: &[&str] = &[
     "source",
@@ -32,12 +29,18 @@ const HEADER: &[&str] = &[
 ];
 
 impl Exporter for Csv {
-    fn document(&mut self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
-        let mut w = ::csv::Writer::from_writer(out);
-        if !self.header_written {
+    /// The header row once, before the first document (even one without rows).
+    fn before(&self, out: &mut dyn Write, index: usize) -> io::Result<()> {
+        if index == 0 {
+            let mut w = ::csv::Writer::from_writer(out);
             w.write_record(HEADER)?;
-            self.header_written = true;
+            w.flush()?;
         }
+        Ok(())
+    }
+
+    fn document(&self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
+        let mut w = ::csv::Writer::from_writer(out);
         for i in &item.indicators {
             let direction = match i.direction {
                 Some(crate::extract::Direction::Up) => "up",

@@ -6,12 +6,11 @@ use std::io::{self, Write};
 
 pub struct Json {
     many: bool,
-    written: usize,
 }
 
 impl Json {
     pub fn new(many: bool) -> Json {
-        Json { many, written: 0 }
+        Json { many }
     }
 }
 
@@ -23,26 +22,29 @@ pub(super) struct DocumentJson<'a> {
 }
 
 impl Exporter for Json {
-    fn document(&mut self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
+    fn before(&self, out: &mut dyn Write, index: usize) -> io::Result<()> {
+        if self.many {
+            out.write_all(if index == 0 { b"[\n" } else { b",\n" })?;
+        }
+        Ok(())
+    }
+
+    fn document(&self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
         let value = DocumentJson {
             source: &item.doc.source,
             document: &item.doc.meta,
             indicators: &item.indicators,
         };
-        if self.many {
-            out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-        }
         serde_json::to_writer_pretty(&mut *out, &value)?;
-        self.written += 1;
         if !self.many {
             out.write_all(b"\n")?;
         }
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&self, out: &mut dyn Write, documents: usize) -> io::Result<()> {
         if self.many {
-            out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            out.write_all(if documents == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         Ok(())
     }

@@ -34,7 +34,7 @@ fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
 }
 
 impl Exporter for Jsonl {
-    fn document(&mut self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
+    fn document(&self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
         line(
             out,
             &Record::Document {
@@ -55,7 +55,7 @@ impl Exporter for Jsonl {
         Ok(())
     }
 
-    fn error(&mut self, out: &mut dyn Write, source: &str, message: &str) -> io::Result<()> {
+    fn error(&self, out: &mut dyn Write, source: &str, message: &str) -> io::Result<()> {
         line(out, &Record::Error { source, message })
     }
 }

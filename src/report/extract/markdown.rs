@@ -11,7 +11,7 @@ pub fn cell(s: &str) -> String {
 }
 
 impl Exporter for Markdown {
-    fn document(&mut self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
+    fn document(&self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
         let title = item.doc.meta.title.as_deref().unwrap_or("");
         writeln!(out, "## {} {}\n", cell(&item.doc.source.path), cell(title))?;
         writeln!(

@@ -16,15 +16,22 @@ pub struct Extracted<'a> {
     pub indicators: Vec<&'a Indicator>,
 }
 
-/// An output format. Documents arrive one at a time, in input order, so that streaming formats
-/// can write as they go; `finish` closes whatever the format opened.
-pub trait Exporter {
-    fn document(&mut self, out: &mut dyn Write, item: &Extracted) -> io::Result<()>;
-    /// An input that failed: streaming formats record it, others leave it to stderr.
-    fn error(&mut self, _out: &mut dyn Write, _source: &str, _message: &str) -> io::Result<()> {
+/// An output format. Rendering a document or an error needs no state, so that inputs can be
+/// rendered in parallel; the little that depends on what came before (a separator between JSON
+/// documents, the CSV header) is `before`, which the writer calls in input order, and `finish`
+/// closes whatever the format opened.
+pub trait Exporter: Send + Sync {
+    /// Written before each document; `index` counts the documents written before it.
+    fn before(&self, _out: &mut dyn Write, _index: usize) -> io::Result<()> {
         Ok(())
     }
-    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+    fn document(&self, out: &mut dyn Write, item: &Extracted) -> io::Result<()>;
+    /// An input that failed: streaming formats record it, others leave it to stderr.
+    fn error(&self, _out: &mut dyn Write, _source: &str, _message: &str) -> io::Result<()> {
+        Ok(())
+    }
+    /// Written once at the end; `documents` is how many documents were written.
+    fn finish(&self, _out: &mut dyn Write, _documents: usize) -> io::Result<()> {
         Ok(())
     }
 }
@@ -45,7 +52,7 @@ pub fn exporter(format: Format, many: bool) -> Box<dyn Exporter> {
         Format::Table => Box::new(table::Table),
         Format::Json => Box::new(json::Json::new(many)),
         Format::Jsonl => Box::new(jsonl::Jsonl),
-        Format::Csv => Box::new(csv::Csv::default()),
+        Format::Csv => Box::new(csv::Csv),
         Format::Markdown => Box::new(markdown::Markdown),
     }
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 pub struct Table;
 
 impl Exporter for Table {
-    fn document(&mut self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
+    fn document(&self, out: &mut dyn Write, item: &Extracted) -> io::Result<()> {
         let mut t = Grid::new();
         t.load_style(UTF8_FULL_CONDENSED);
         t.set_content_arrangement(ContentArrangement::Dynamic);
