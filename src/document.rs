@@ -46,6 +46,8 @@ pub struct Metadata {
 pub enum NodeKind {
     Document,
     FrontMatter,
+    /// What follows a report on a web page: related links, the editor, share and print buttons.
+    BackMatter,
     Masthead,
     EditorialBoard,
     Contents,

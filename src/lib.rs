@@ -6,6 +6,7 @@
 
 pub mod batch;
 pub mod chars;
+pub mod chrome;
 pub mod diff;
 pub mod document;
 pub mod error;

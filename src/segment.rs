@@ -226,7 +226,21 @@ pub fn segment(canonical: &Canonical) -> (Node, Metadata) {
     for (k, &(ref title, from)) in articles.iter().enumerate() {
         let to = articles.get(k + 1).map_or(paras.len(), |a| a.1);
         let article = if title.contains("政府工作报告") {
-            work_report(&paras[from..to], title, &mut meta)
+            // A report on a web page ends before the page's footer, which is back matter.
+            let lines: Vec<&str> = paras[from..to].iter().map(|p| p.text).collect();
+            let end = from + crate::chrome::report_end(&lines).max(1);
+            let report = work_report(&paras[from..end], title, &mut meta);
+            if end < to {
+                root.children.push(report);
+                Node::new(
+                    NodeKind::BackMatter,
+                    "后置内容",
+                    paras[end].start,
+                    paras[to - 1].end,
+                )
+            } else {
+                report
+            }
         } else {
             let mut n = Node::new(
                 NodeKind::Article,
@@ -283,12 +297,23 @@ fn find_articles(paras: &[Para], contents_at: Option<usize>) -> Vec<(String, usi
         }
     }
     if out.is_empty() {
-        out = paras
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| is_report_title(p.text))
-            .map(|(i, p)| (p.text.to_string(), i))
-            .take(1)
+        // The title is the report title line closest before the first delivery line (a web page's
+        // breadcrumb may name `政府工作报告` before the title), else the first one.
+        let titles: Vec<usize> = (0..paras.len())
+            .filter(|&i| is_report_title(paras[i].text))
+            .collect();
+        let delivery = paras.iter().position(|p| DELIVERY.is_match(p.text));
+        let chosen = delivery
+            .and_then(|d| {
+                titles
+                    .iter()
+                    .rev()
+                    .find(|&&t| t < d && d - t <= HEADER_WINDOW)
+            })
+            .or(titles.first());
+        out = chosen
+            .map(|&i| (paras[i].text.to_string(), i))
+            .into_iter()
             .collect();
     }
     if out.is_empty() && !paras.is_empty() {
@@ -487,6 +512,16 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
         // makes a node, and the body starts after the last.
         if compact(p.text) == compact(title) {
             body = i + 1;
+            continue;
+        }
+        // Chrome among the header lines (`来源：某某日报`, a time stamp, `【字号：大 中 小】`, the
+        // value of a label left alone on the line before) is in no part of the report.
+        let value_of_label =
+            i > 1 && crate::chrome::is_label_alone(paras[i - 1].text) && !is_speaker_line(p.text);
+        if crate::chrome::is_chrome_line(p.text) || value_of_label {
+            if i == body {
+                body = i + 1;
+            }
             continue;
         }
         let delivery = DELIVERY.captures(p.text).filter(|_| DATE.is_match(p.text));

@@ -121,3 +121,103 @@ fn traditional_script_gives_the_indicators_of_the_simplified_text() {
     assert!(text.contains("城鎮調查失業率控制在5.5%以內"));
     assert!(text.contains("「十五五」"));
 }
+
+const HTML: &str = "fixtures/web/report.html";
+const SAVED: &str = "fixtures/web/report.saved.txt";
+
+#[test]
+fn a_government_web_page_gives_the_indicators_of_the_plain_text() {
+    let (_, page) = assert_same_indicators(HTML);
+    assert_eq!(page["source"]["kind"], "html");
+    // The article's text, without the page's chrome: the same lines as the plain text.
+    let text = stdout_of(&["text", HTML]);
+    for chrome in [
+        "首页",
+        "登录",
+        "分享到",
+        "字号",
+        "相关报道",
+        "主办",
+        "访问量",
+        "统计",
+        "热点专题",
+        "doZoom",
+    ] {
+        assert!(!text.contains(chrome), "{chrome:?} left in the text");
+    }
+    let plain = stdout_of(&["text", PLAIN]);
+    for line in plain.lines().skip(3) {
+        assert!(text.contains(line), "{line:?} missing from the page's text");
+    }
+}
+
+#[test]
+fn a_page_saved_as_text_gives_the_indicators_of_the_plain_text() {
+    assert_same_indicators(SAVED);
+}
+
+/// The kinds of the top of the tree and of the report's children, and the report's last part's
+/// last line.
+fn outline(path: &str) -> (Vec<String>, Vec<String>, String) {
+    let doc: Value = serde_json::from_str(&stdout_of(&["sections", path, "--format", "json"]))
+        .expect("valid JSON");
+    let text = stdout_of(&["text", path]);
+    let kinds = |n: &Value| -> Vec<String> {
+        n["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let top = kinds(&doc["tree"]);
+    let report = doc["tree"]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "work_report")
+        .expect("a work report")
+        .clone();
+    let end = report["span"][1].as_u64().unwrap() as usize;
+    let before_end: String = text.chars().take(end).collect();
+    let last = before_end.lines().last().unwrap_or("").to_string();
+    (top, kinds(&report), last)
+}
+
+#[test]
+fn the_report_starts_and_ends_inside_the_chrome() {
+    let closing = "各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围，为奋力谱写中国式现代化新篇章而不懈奋斗！";
+    let header = [
+        "title",
+        "delivery_line",
+        "speaker",
+        "preamble",
+        "part",
+        "part",
+        "part",
+    ];
+    // Saved as text: the chrome before the title is front matter, the page's footer back matter.
+    let (top, report, last) = outline(SAVED);
+    assert_eq!(top, ["front_matter", "work_report", "back_matter"]);
+    assert_eq!(report, header);
+    assert_eq!(last, closing);
+    // The web page: the footer is gone with the markup; the report ends at its last line.
+    let (top, report, last) = outline(HTML);
+    assert_eq!(top, ["work_report"]);
+    assert_eq!(report, header);
+    assert_eq!(last, closing);
+    // The title is the report's, not the breadcrumb's `政府工作报告`; the source and time lines
+    // between the header lines are in no part of the report.
+    let doc: Value = serde_json::from_str(&stdout_of(&[
+        "sections",
+        SAVED,
+        "--format",
+        "json",
+        "--depth",
+        "paragraph",
+    ]))
+    .unwrap();
+    assert_eq!(doc["document"]["title"], "2026年某某省政府工作报告");
+    let json = doc.to_string();
+    assert!(!json.contains("某某日报"), "chrome in a node: {json}");
+}

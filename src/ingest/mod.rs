@@ -5,6 +5,7 @@
 //! that normalisation may join. Page furniture (running headers, page numbers) may still be
 //! present: normalisation removes it with rules common to every source.
 
+pub mod html;
 pub mod isolate;
 pub mod pdf;
 pub mod text;
@@ -17,6 +18,8 @@ use crate::error::IngestError;
 pub enum SourceKind {
     Text,
     Pdf,
+    /// A saved web page: its article's text, one paragraph per line.
+    Html,
 }
 
 /// The pages of one input, before normalisation.
@@ -42,7 +45,8 @@ pub struct IngestOptions {
     pub in_process: bool,
 }
 
-/// Turn the bytes of one input into pages. The kind is recognised by content, never by name.
+/// Turn the bytes of one input into pages. The kind is recognised by content, never by name:
+/// `%PDF-` → PDF, markup that names HTML elements → HTML, anything else → text.
 pub fn ingest_bytes(bytes: &[u8], opts: &IngestOptions) -> Result<RawDocument, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
@@ -59,6 +63,9 @@ pub fn ingest_bytes(bytes: &[u8], opts: &IngestOptions) -> Result<RawDocument, I
             pages: out.pages,
             warnings: out.warnings,
         });
+    }
+    if html::looks_like_html(bytes) {
+        return html::decode_pages(bytes, opts.encoding.as_deref());
     }
     text::decode_pages(bytes, opts.encoding.as_deref())
 }

@@ -4,4 +4,5 @@ pub mod catalogue;
 pub mod radicals;
 pub mod script;
 pub mod units;
+pub mod web;
 pub mod words;

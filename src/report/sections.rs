@@ -87,6 +87,7 @@ fn kind_label(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Document => "document",
         NodeKind::FrontMatter => "front matter",
+        NodeKind::BackMatter => "back matter",
         NodeKind::Masthead => "masthead",
         NodeKind::EditorialBoard => "editorial board",
         NodeKind::Contents => "contents",

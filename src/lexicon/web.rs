@@ -1,0 +1,155 @@
+//! What web pages put around a report: the words of their chrome, in the markup (class and id
+//! names) and in the text (as it is left in a page saved as text, or inside an article's markup).
+//! Data only; `ingest::html` and `chrome` apply it.
+
+/// Words of class and id names that mark chrome (`class="bdshare-box"`, `id="footer"`).
+pub const CHROME_CLASS_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "position",
+    "location",
+    "share",
+    "bdshare",
+    "sharebox",
+    "social",
+    "toolbar",
+    "tools",
+    "fontsize",
+    "zihao",
+    "print",
+    "footer",
+    "foot",
+    "copyright",
+    "sidebar",
+    "side",
+    "related",
+    "relevant",
+    "xgwz",
+    "comment",
+    "comments",
+    "qrcode",
+    "ewm",
+    "login",
+    "search",
+    "advert",
+    "ads",
+    "banner",
+    "pagination",
+    "pager",
+    "skip",
+    "topbar",
+    "header",
+    "logo",
+    "info",
+];
+
+/// Words of class and id names that mark the article itself: never dropped as chrome.
+pub const CONTENT_CLASS_WORDS: &[&str] = &[
+    "article",
+    "content",
+    "zoom",
+    "detail",
+    "trs_editor",
+    "trs",
+    "editor",
+    "text",
+    "body",
+];
+
+/// What separates a report's title from the site's name in `<title>`
+/// (`2026年某某省政府工作报告_某某省人民政府门户网站`).
+pub const TITLE_SEPARATORS: &[char] = &['_', '|', '｜', '－', '—', '–'];
+
+/// Lines of web chrome as they stand alone in a saved page, compared without spaces and brackets
+/// (`【字号：加大 还原 减小】` is four such lines, or one).
+pub const CHROME_LINES: &[&str] = &[
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "分享",
+    "分享到",
+    "关闭",
+    "字号",
+    "字体",
+    "加大",
+    "还原",
+    "减小",
+    "大",
+    "中",
+    "小",
+    "默认",
+    "打印本页",
+    "关闭窗口",
+    "关闭本页",
+    "返回顶部",
+    "首页",
+    ">",
+    ">>",
+    "|",
+    "×",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "阅读量",
+    "浏览次数",
+    "扫一扫在手机打开当前页",
+    "扫一扫",
+    "分享到微信",
+    "分享到微博",
+    "微信",
+    "微博",
+    "来源",
+    "时间",
+    "发布时间",
+    "发表时间",
+    "作者",
+    "编辑",
+    "责任编辑",
+];
+
+/// Labels of chrome lines that carry a value (`来源：某某日报`, `时间：2026-02-03`); a label alone
+/// on its line has its value on the next one.
+pub const CHROME_LABELS: &[&str] = &[
+    "来源",
+    "时间",
+    "发布时间",
+    "发表时间",
+    "发布日期",
+    "作者",
+    "编辑",
+    "责任编辑",
+    "阅读量",
+    "浏览次数",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "字号",
+    "字体",
+    "分享",
+    "分享到",
+];
+
+/// Lines that start what follows a report on a web page (related links, the editor's name, the
+/// share and print buttons): from the first of them on, nothing is the report's.
+pub const FOOTER_STARTS: &[&str] = &[
+    "相关报道",
+    "相关链接",
+    "相关附件",
+    "相关文档",
+    "相关阅读",
+    "相关新闻",
+    "相关文章",
+    "延伸阅读",
+    "责任编辑",
+    "扫一扫在手机打开当前页",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+];
