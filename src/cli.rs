@@ -143,6 +143,9 @@ pub struct DiffArgs {
     /// Exit with code 1 when a verdict of this kind is present (after printing everything).
     #[arg(long, value_enum, value_name = "KIND")]
     pub fail_on: Option<FailOn>,
+    /// Also draw the results against the targets as an SVG chart into this file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +164,8 @@ pub enum DiffFormat {
     Json,
     Csv,
     Markdown,
+    /// A self-contained page with the chart and the table.
+    Html,
 }
 
 impl From<DiffFormat> for gazette::report::diff::Format {
@@ -170,6 +175,7 @@ impl From<DiffFormat> for gazette::report::diff::Format {
             DiffFormat::Json => Self::Json,
             DiffFormat::Csv => Self::Csv,
             DiffFormat::Markdown => Self::Markdown,
+            DiffFormat::Html => Self::Html,
         }
     }
 }

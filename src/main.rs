@@ -148,8 +148,13 @@ fn diff(args: &cli::DiffArgs, out: &mut dyn Write) -> Result<ExitCode> {
             &opts,
         )?,
     };
-    gazette::report::diff::write(args.format.into(), out, &result)?;
+    gazette::report::diff::write(args.format.into(), out, &result, &opts)?;
     out.flush()?;
+    if let Some(path) = &args.chart {
+        let english = gazette::report::style::get().lang == gazette::report::style::Lang::En;
+        std::fs::write(path, gazette::report::chart::svg(&result, &opts, english))
+            .with_context(|| format!("{}: cannot write the chart", path.display()))?;
+    }
     eprintln!("gazette: {}", result.summary());
     let failing = |v: Verdict| match args.fail_on {
         Some(cli::FailOn::Missed) => v == Verdict::Missed,

@@ -1,11 +1,12 @@
 //! Output of `gazette diff`: one small file per format.
 
 mod csv;
+pub mod html;
 mod json;
 mod markdown;
 mod table;
 
-use crate::diff::{Change, Diff, Side};
+use crate::diff::{Change, Diff, Options, Side};
 use crate::report::extract::format_number;
 use std::io::{self, Write};
 
@@ -16,16 +17,25 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    /// A self-contained page: summary, chart, table.
+    Html,
 }
 
-/// Write a diff in a format.
-pub fn write(format: Format, out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+/// Write a diff in a format. `opts` are the options it was judged with (the chart draws their
+/// tolerances).
+pub fn write(format: Format, out: &mut dyn Write, diff: &Diff, opts: &Options) -> io::Result<()> {
     match format {
         Format::Table => table::write(out, diff),
         Format::Json => json::write(out, diff),
         Format::Csv => csv::write(out, diff),
         Format::Markdown => markdown::write(out, diff),
+        Format::Html => html::write(out, diff, opts, english()),
     }
+}
+
+/// Whether labels are in English in this run.
+fn english() -> bool {
+    crate::report::style::get().lang == crate::report::style::Lang::En
 }
 
 /// `≥7%`, `4.5–5%`, `≥7% (力争8%)`: one side in one cell.
