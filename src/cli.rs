@@ -7,11 +7,32 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "gazette",
     version,
     about = "Read Chinese government gazettes and work reports (政府公报, 政府工作报告): structure, figures, targets",
-    after_help = "Examples:\n  gazette sections fixtures/xizang-2025-01.txt\n  gazette text fixtures/pdf/xizang-2025-01.libreoffice.pdf --page-markers\n  cat report.txt | gazette sections - --format json\n  gazette extract fixtures/xizang-2025-01.txt --format json"
+    after_help = "Examples:\n  gazette sections fixtures/xizang-2025-01.txt\n  gazette text fixtures/pdf/xizang-2025-01.libreoffice.pdf --page-markers\n  cat report.txt | gazette sections - --format json\n  gazette extract fixtures/xizang-2025-01.txt --format json\n  gazette extract report.html --lang en\n  gazette diff report-2025.pdf report-2026.pdf --chart chart.svg\n  gazette completions bash > gazette.bash"
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of indicator labels in tables, charts and an extra JSON field `label`
+    /// (en: the catalogue's English label where there is one).
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Indicators as the report names them.
+    Zh,
+    /// English labels from the catalogue.
+    En,
+}
+
+impl From<Lang> for gazette::report::style::Lang {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::Zh => Self::Zh,
+            Lang::En => Self::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,9 +55,23 @@ pub enum Command {
     /// Results against targets: one report (last year's results vs this year's targets) or two
     /// (the earlier report's targets vs the later report's results for the same year).
     #[command(
-        after_help = "Examples:\n  gazette diff fixtures/xizang-2025-01.txt\n  gazette diff report-2025.pdf report-2026.pdf --format markdown\n  gazette diff report-2025.txt report-2026.txt --fail-on missed   # exit 1 if a target was missed"
+        after_help = "Examples:\n  gazette diff fixtures/xizang-2025-01.txt\n  gazette diff report-2025.pdf report-2026.pdf --format markdown\n  gazette diff report-2025.txt report-2026.txt --fail-on missed   # exit 1 if a target was missed\n  gazette diff report-2025.pdf report-2026.pdf --chart chart.svg\n  gazette diff report-2025.pdf report-2026.pdf --format html > diff.html\n  gazette diff report.txt --lang en"
     )]
     Diff(DiffArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  gazette completions bash > ~/.local/share/bash-completion/completions/gazette\n  gazette completions zsh > ~/.zfunc/_gazette\n  gazette completions fish > ~/.config/fish/completions/gazette.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(
+        after_help = "Examples:\n  gazette man > /usr/local/share/man/man1/gazette.1\n  gazette man | man -l -"
+    )]
+    Man,
     /// Internal: parse a PDF from stdin in an isolated worker process.
     #[command(name = "__pdf-worker", hide = true)]
     PdfWorker,

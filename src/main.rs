@@ -57,8 +57,24 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    gazette::report::style::set(gazette::report::style::Style {
+        lang: cli.lang.into(),
+        colour: gazette::report::style::colour_wanted(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        ),
+    });
     let mut out = std::io::stdout().lock();
     match cli.command {
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "gazette", &mut out);
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+        }
         Command::PdfWorker => {
             let code =
                 gazette::ingest::isolate::run_worker(std::env::var("GAZETTE_PDF_PASSWORD").ok());

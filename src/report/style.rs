@@ -47,6 +47,12 @@ pub fn label<'a>(zh: &'a str, en: Option<&'a str>) -> &'a str {
     }
 }
 
+/// A table cell, in `colour` when this run colours.
+pub fn coloured(text: &str, colour: comfy_table::Color) -> comfy_table::Cell {
+    let cell = comfy_table::Cell::new(text);
+    if get().colour { cell.fg(colour) } else { cell }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

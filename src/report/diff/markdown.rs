@@ -30,9 +30,10 @@ pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     writeln!(out, "| indicator | result | target | change | verdict |")?;
     writeln!(out, "| --- | ---: | ---: | ---: | --- |")?;
     for row in &diff.rows {
+        let label = crate::report::style::label(&row.indicator, row.label_en);
         let name = match row.key {
-            Some(k) => format!("{} (`{k}`)", cell(&row.indicator)),
-            None => cell(&row.indicator),
+            Some(k) => format!("{} (`{k}`)", cell(label)),
+            None => cell(label),
         };
         writeln!(
             out,

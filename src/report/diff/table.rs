@@ -1,8 +1,9 @@
 //! `--format table`: for people at a terminal.
 
 use super::{change_cell, side_cell};
-use crate::diff::Diff;
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use crate::diff::{Diff, Verdict};
+use crate::report::style;
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use std::io::{self, Write};
 
 pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
@@ -18,14 +19,17 @@ pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         "change".to_string(),
         "verdict".to_string(),
     ]);
+    if crate::report::style::get().colour {
+        t.enforce_styling();
+    }
     for row in &diff.rows {
         t.add_row(vec![
-            row.indicator.clone(),
-            row.key.unwrap_or("").to_string(),
-            side_cell(row.result.as_ref()),
-            side_cell(row.target.as_ref()),
-            change_cell(row.change.as_ref()),
-            row.verdict.as_str().to_string(),
+            Cell::new(style::label(&row.indicator, row.label_en)),
+            Cell::new(row.key.unwrap_or("")),
+            Cell::new(side_cell(row.result.as_ref())),
+            Cell::new(side_cell(row.target.as_ref())),
+            Cell::new(change_cell(row.change.as_ref())),
+            style::coloured(row.verdict.as_str(), verdict_colour(row.verdict)),
         ]);
     }
     writeln!(
@@ -38,4 +42,13 @@ pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
 
 fn year(y: Option<i32>) -> String {
     y.map_or_else(|| "?".into(), |y| y.to_string())
+}
+
+fn verdict_colour(v: Verdict) -> Color {
+    match v {
+        Verdict::Met | Verdict::MetStretch => Color::Green,
+        Verdict::Missed | Verdict::Lowered => Color::Red,
+        Verdict::Raised => Color::Blue,
+        Verdict::NotReported | Verdict::OneSided | Verdict::Held => Color::DarkGrey,
+    }
 }

@@ -18,7 +18,7 @@ impl Json {
 pub(super) struct DocumentJson<'a> {
     pub source: &'a crate::document::SourceInfo,
     pub document: &'a crate::document::Metadata,
-    pub indicators: &'a [&'a crate::extract::Indicator],
+    pub indicators: Vec<super::Labelled<'a>>,
 }
 
 impl Exporter for Json {
@@ -33,7 +33,11 @@ impl Exporter for Json {
         let value = DocumentJson {
             source: &item.doc.source,
             document: &item.doc.meta,
-            indicators: &item.indicators,
+            indicators: item
+                .indicators
+                .iter()
+                .map(|i| super::Labelled::of(i))
+                .collect(),
         };
         serde_json::to_writer_pretty(&mut *out, &value)?;
         if !self.many {

@@ -3,7 +3,6 @@
 //! `source` path) and `error` (an input that could not be read).
 
 use super::{Exporter, Extracted};
-use crate::extract::Indicator;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -20,7 +19,7 @@ enum Record<'a> {
     Indicator {
         source: &'a str,
         #[serde(flatten)]
-        indicator: &'a Indicator,
+        indicator: super::Labelled<'a>,
     },
     Error {
         source: &'a str,
@@ -48,7 +47,7 @@ impl Exporter for Jsonl {
                 out,
                 &Record::Indicator {
                     source: &item.doc.source.path,
-                    indicator: i,
+                    indicator: super::Labelled::of(i),
                 },
             )?;
         }

@@ -24,7 +24,7 @@ impl Exporter for Markdown {
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} |",
                 i.kind.as_str(),
-                cell(&i.indicator),
+                cell(super::label_of(i)),
                 i.key.unwrap_or(""),
                 cell(&value_cell(i)),
                 i.year.map(|y| y.to_string()).unwrap_or_default(),

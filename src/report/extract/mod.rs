@@ -76,3 +76,27 @@ pub fn value_cell(i: &Indicator) -> String {
     let stretch = if i.stretch { " (力争)" } else { "" };
     format!("{}{v}{}{stretch}", i.comparator.symbol(), i.unit)
 }
+
+/// The indicator's name in the run's language (`--lang en`: the catalogue's English label).
+pub fn label_of(i: &Indicator) -> &str {
+    crate::report::style::label(&i.indicator, i.label_en)
+}
+
+/// A mention in JSON: its fields, and with `--lang en` a `label` in that language.
+#[derive(serde::Serialize)]
+pub(super) struct Labelled<'a> {
+    #[serde(flatten)]
+    pub indicator: &'a Indicator,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<&'a str>,
+}
+
+impl<'a> Labelled<'a> {
+    pub fn of(i: &'a Indicator) -> Labelled<'a> {
+        let english = crate::report::style::get().lang == crate::report::style::Lang::En;
+        Labelled {
+            indicator: i,
+            label: english.then(|| label_of(i)),
+        }
+    }
+}

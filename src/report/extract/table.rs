@@ -11,6 +11,9 @@ impl Exporter for Table {
         let mut t = Grid::new();
         t.load_style(UTF8_FULL_CONDENSED);
         t.set_content_arrangement(ContentArrangement::Dynamic);
+        if crate::report::style::get().colour {
+            t.enforce_styling();
+        }
         t.set_header(vec![
             "kind",
             "indicator",
@@ -23,13 +26,20 @@ impl Exporter for Table {
         for i in &item.indicators {
             let section: String = i.section.chars().take(24).collect();
             t.add_row(vec![
-                i.kind.as_str().to_string(),
-                i.indicator.clone(),
-                i.key.unwrap_or("").to_string(),
-                value_cell(i),
-                i.year.map(|y| y.to_string()).unwrap_or_default(),
-                section,
-                i.page.to_string(),
+                crate::report::style::coloured(
+                    i.kind.as_str(),
+                    match i.kind {
+                        crate::extract::Kind::Result => comfy_table::Color::Blue,
+                        crate::extract::Kind::Target => comfy_table::Color::Magenta,
+                        crate::extract::Kind::Context => comfy_table::Color::DarkGrey,
+                    },
+                ),
+                comfy_table::Cell::new(super::label_of(i)),
+                comfy_table::Cell::new(i.key.unwrap_or("")),
+                comfy_table::Cell::new(value_cell(i)),
+                comfy_table::Cell::new(i.year.map(|y| y.to_string()).unwrap_or_default()),
+                comfy_table::Cell::new(section),
+                comfy_table::Cell::new(i.page),
             ]);
         }
         let m = &item.doc.meta;
