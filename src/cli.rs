@@ -39,12 +39,12 @@ impl From<Lang> for gazette::report::style::Lang {
 pub enum Command {
     /// Show the structure: masthead, contents, articles, parts, items (with pages and sizes).
     #[command(
-        after_help = "Examples:\n  gazette sections report.pdf\n  gazette sections report.txt --format json --depth sentence"
+        after_help = "Examples:\n  gazette sections report.pdf\n  gazette sections report.txt --format json --depth sentence\n  gazette sections saved-page.html   # a web page: the article, without its chrome"
     )]
     Sections(SectionsArgs),
     /// Print the canonical text every later stage works on.
     #[command(
-        after_help = "Examples:\n  gazette text report.pdf > report.txt\n  gazette text report.pdf --page-markers | less"
+        after_help = "Examples:\n  gazette text report.pdf > report.txt\n  gazette text report.pdf --page-markers | less\n  gazette text saved-page.html   # the article's text, one paragraph per line"
     )]
     Text(TextArgs),
     /// Find every numeric result and target: value, unit, comparator, indicator, kind, year, page.
