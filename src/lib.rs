@@ -82,11 +82,15 @@ pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Documen
     let (root, meta) = match lexicon::units::simplify_for_matching(&canonical.text) {
         std::borrow::Cow::Borrowed(_) => segment::segment(&canonical),
         std::borrow::Cow::Owned(folded) => {
-            let (mut root, mut meta) = segment::segment(&normalise::Canonical {
-                text: folded.clone(),
-                ..canonical.clone()
-            });
-            restore_titles(&mut root, &folded, &canonical.text);
+            let folded = normalise::Canonical {
+                text: folded,
+                page_starts: canonical.page_starts.clone(),
+                page_count: canonical.page_count,
+            };
+            let (mut root, mut meta) = segment::segment(&folded);
+            let folded = folded.text;
+            let changed = changed_bytes(&folded, &canonical.text);
+            restore_titles(&mut root, &folded, &canonical.text, &changed);
             for field in [&mut meta.title, &mut meta.speaker, &mut meta.publication] {
                 if let Some(t) = field.as_mut() {
                     *t = original_of(t, &folded, &canonical.text, 0, folded.len());
@@ -110,12 +114,27 @@ pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Documen
     })
 }
 
-/// Titles of a tree segmented through the folded text, in the characters of the original.
-fn restore_titles(node: &mut document::Node, folded: &str, original: &str) {
-    node.title = original_of(&node.title, folded, original, node.start, node.end);
-    for child in &mut node.children {
-        restore_titles(child, folded, original);
+/// Titles of a tree segmented through the folded text, in the characters of the original. Only
+/// nodes whose text the fold changed (`changed`: the byte offsets where the two differ) can have
+/// a title that differs.
+fn restore_titles(node: &mut document::Node, folded: &str, original: &str, changed: &[usize]) {
+    let first_change = changed.partition_point(|&at| at < node.start);
+    if changed.get(first_change).is_some_and(|&at| at < node.end) {
+        node.title = original_of(&node.title, folded, original, node.start, node.end);
     }
+    for child in &mut node.children {
+        restore_titles(child, folded, original, changed);
+    }
+}
+
+/// Byte offsets where two texts of the same length differ.
+fn changed_bytes(a: &str, b: &str) -> Vec<usize> {
+    a.bytes()
+        .zip(b.bytes())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// `s` as the original writes it, where `s` occurs in `folded[start..end]` (the fold keeps byte

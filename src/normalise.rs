@@ -99,63 +99,81 @@ pub fn fold_char(c: char, out: &mut String) {
 /// Fold a whole string.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
+    // Runs of characters that fold to themselves (nearly all of a report) are copied whole.
+    let mut plain_from = 0;
+    for (i, c) in s.char_indices() {
+        if !folds_to_itself(c) {
+            out.push_str(&s[plain_from..i]);
+            fold_char(c, &mut out);
+            plain_from = i + c.len_utf8();
+        }
     }
+    out.push_str(&s[plain_from..]);
     out
+}
+
+/// Characters that `fold_char` writes unchanged, among the common ones: printable ASCII, line
+/// feeds, CJK punctuation and the unified ideographs. (Others go through `fold_char`, which may
+/// write them unchanged too.)
+fn folds_to_itself(c: char) -> bool {
+    matches!(c, ' '..='~' | '\n' | '\u{3001}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// Remove the spaces that layout put into a line (see module comment); collapse the others to one.
 pub fn clean_line(line: &str) -> String {
     let line = line.trim_matches(|c: char| c.is_whitespace());
-    let chars: Vec<char> = line.chars().collect();
+    // Most lines hold no space at all: nothing to decide.
+    if !line.contains(' ') {
+        return line.to_string();
+    }
+    // Pairs of ideographs with only spaces between them, and how many of those have a space.
     let (mut pairs, mut spaced) = (0usize, 0usize);
-    let mut i = 0;
-    while i < chars.len() {
-        if is_ideograph(chars[i]) {
-            let mut j = i + 1;
-            while j < chars.len() && chars[j] == ' ' {
-                j += 1;
+    let mut last_ideograph_then_spaces: Option<bool> = None;
+    for c in line.chars() {
+        if c == ' ' {
+            if let Some(seen_space) = last_ideograph_then_spaces.as_mut() {
+                *seen_space = true;
             }
-            if j < chars.len() && is_ideograph(chars[j]) {
-                pairs += 1;
-                if j > i + 1 {
-                    spaced += 1;
-                }
-            }
-            i = j;
-        } else {
-            i += 1;
+            continue;
         }
+        let ideograph = is_ideograph(c);
+        if ideograph && let Some(seen_space) = last_ideograph_then_spaces {
+            pairs += 1;
+            if seen_space {
+                spaced += 1;
+            }
+        }
+        last_ideograph_then_spaces = ideograph.then_some(false);
     }
     let letter_spaced =
         spaced >= LETTER_SPACED_MIN && spaced as f64 >= pairs as f64 * LETTER_SPACED_SHARE;
     let mut out = String::with_capacity(line.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != ' ' {
-            out.push(c);
-            i += 1;
+    // The character before the current run of spaces (the line is trimmed, so a run of spaces
+    // always has a character on both sides).
+    let mut before = '\0';
+    let mut in_spaces = false;
+    for b in line.chars() {
+        if b == ' ' {
+            in_spaces = true;
             continue;
         }
-        let mut j = i;
-        while j < chars.len() && chars[j] == ' ' {
-            j += 1;
+        if in_spaces {
+            let a = before;
+            let numeric = |x: char| x.is_ascii_digit() || matches!(x, '%' | '.' | '‰');
+            let drop = is_cjk_punct(a)
+                || is_cjk_punct(b)
+                || (is_ideograph(a) && numeric(b))
+                || (numeric(a) && is_ideograph(b))
+                // `6.3 %`: a percent or per-mille sign belongs to its number.
+                || (a.is_ascii_digit() && matches!(b, '%' | '‰'))
+                || (letter_spaced && is_ideograph(a) && is_ideograph(b));
+            if !drop {
+                out.push(' ');
+            }
+            in_spaces = false;
         }
-        let (a, b) = (chars[i - 1], chars[j]);
-        let numeric = |x: char| x.is_ascii_digit() || matches!(x, '%' | '.' | '‰');
-        let drop = is_cjk_punct(a)
-            || is_cjk_punct(b)
-            || (is_ideograph(a) && numeric(b))
-            || (numeric(a) && is_ideograph(b))
-            // `6.3 %`: a percent or per-mille sign belongs to its number.
-            || (a.is_ascii_digit() && matches!(b, '%' | '‰'))
-            || (letter_spaced && is_ideograph(a) && is_ideograph(b));
-        if !drop {
-            out.push(' ');
-        }
-        i = j;
+        out.push(b);
+        before = b;
     }
     out
 }
@@ -178,10 +196,88 @@ pub fn normalise(pages: &[String]) -> Canonical {
     let wrap_width = wrapped_line_width(&lines);
     let lines_are_paragraphs = !lines.iter().any(has_blank_gap);
     let paragraphs: Vec<Vec<String>> = lines
-        .iter()
+        .into_iter()
         .map(|page| paragraphs_of(page, wrap_width, lines_are_paragraphs))
         .collect();
     stitch(&paragraphs)
+}
+
+/// What `line_continues` and `continues` read from the whole paragraph before a break, kept up
+/// to date as text is appended, so that a paragraph joined from many lines is not read again at
+/// every line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    /// It holds a mark that ends a sentence.
+    sentence_end: bool,
+    /// It holds `。`, `，` or `；`.
+    prose: bool,
+    /// Opening minus closing marks: `“”`, `（）`, `《》`.
+    quotes: i64,
+    brackets: i64,
+    titles: i64,
+}
+
+impl Marks {
+    fn of(s: &str) -> Marks {
+        let mut m = Marks::default();
+        m.add(s);
+        m
+    }
+
+    fn add(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '“' => self.quotes += 1,
+                '”' => self.quotes -= 1,
+                '（' => self.brackets += 1,
+                '）' => self.brackets -= 1,
+                '《' => self.titles += 1,
+                '》' => self.titles -= 1,
+                '。' | '，' | '；' => self.prose = true,
+                _ => {}
+            }
+            if is_sentence_end(c) {
+                self.sentence_end = true;
+            }
+        }
+    }
+}
+
+/// The paragraph before a break, as the joining rules see it.
+#[derive(Debug, Clone, Copy)]
+struct Prev<'a> {
+    text: &'a str,
+    marks: Marks,
+}
+
+/// A paragraph being built, with its marks.
+#[derive(Debug, Clone)]
+struct Open {
+    text: String,
+    marks: Marks,
+}
+
+impl Open {
+    fn new(text: String) -> Open {
+        let marks = Marks::of(&text);
+        Open { text, marks }
+    }
+
+    /// `join_into`, keeping the marks.
+    fn join(&mut self, next: &str) {
+        if needs_space(&self.text, next) {
+            self.text.push(' ');
+        }
+        self.text.push_str(next);
+        self.marks.add(next);
+    }
+
+    fn view(&self) -> Prev<'_> {
+        Prev {
+            text: &self.text,
+            marks: self.marks,
+        }
+    }
 }
 
 /// Positions of the first and last `FURNITURE_LINES` non-blank lines of a page.
@@ -286,7 +382,7 @@ fn has_blank_gap(page: &PageLines) -> bool {
 /// Group a page's lines into paragraphs. `lines_are_paragraphs`: the text has no blank lines at
 /// all (as text saved from a web page), so a line break is a paragraph break, never a cut.
 fn paragraphs_of(
-    page: &PageLines,
+    page: PageLines,
     wrap_width: Option<usize>,
     lines_are_paragraphs: bool,
 ) -> Vec<String> {
@@ -302,32 +398,43 @@ fn paragraphs_of(
             continue;
         };
         let wraps = match (last_width, wrap_width) {
-            (Some(lw), Some(w)) => lw * 100 >= w * 85 && !ENUMERATOR.is_match(l),
+            (Some(lw), Some(w)) => lw * 100 >= w * 85 && !ENUMERATOR.is_match(&l),
             _ => false,
         };
+        // Widths only matter in a layout's text (one with a wrap width).
+        last_width = Some(if wrap_width.is_some() {
+            display_width(&l)
+        } else {
+            0
+        });
         match paras.last_mut() {
-            Some((p, _)) if wraps => join_into(p, l),
-            _ => paras.push((l.clone(), blank_before)),
+            Some((p, _)) if wraps => join_into(p, &l),
+            _ => paras.push((l, blank_before)),
         }
         blank_before = false;
-        last_width = Some(display_width(l));
     }
     // A paragraph cut in the middle of a sentence by a blank line (or, in text whose paragraphs
     // are separated by blank lines, by a line break) continues after it.
     let mut merged: Vec<String> = Vec::new();
+    let mut open: Option<Open> = None;
     for (p, blank) in paras {
-        let joins = |prev: &str| {
+        let joins = |prev: Prev| {
             if blank || !lines_are_paragraphs {
                 continues(prev, &p)
             } else {
                 line_continues(prev, &p)
             }
         };
-        match merged.last_mut() {
-            Some(prev) if joins(prev) => join_into(prev, &p),
-            _ => merged.push(p),
+        match open.as_mut() {
+            Some(prev) if joins(prev.view()) => prev.join(&p),
+            _ => {
+                if let Some(done) = open.replace(Open::new(p)) {
+                    merged.push(done.text);
+                }
+            }
         }
     }
+    merged.extend(open.map(|o| o.text));
     merged
 }
 
@@ -335,26 +442,25 @@ fn paragraphs_of(
 /// is plainly inside a sentence: `next` starts with a comma or stop that no paragraph starts with
 /// (after a `prev` that did not end its sentence), or `prev` ends with a comma or enumeration
 /// comma, or leaves a quote or bracket open.
-fn line_continues(prev: &str, next: &str) -> bool {
+fn line_continues(prev: Prev, next: &str) -> bool {
     if next.starts_with(['，', '、', '；', '。', '：', '！', '？'])
-        && !prev.ends_with(|c: char| is_sentence_end(c) || c == '：')
+        && !prev
+            .text
+            .ends_with(|c: char| is_sentence_end(c) || c == '：')
     {
         return true;
     }
-    if ENUMERATOR.is_match(next) || ENUMERATOR.is_match(prev) && !prev.chars().any(is_sentence_end)
-    {
+    if ENUMERATOR.is_match(next) || ENUMERATOR.is_match(prev.text) && !prev.marks.sentence_end {
         return false;
     }
-    let open = |o: char, c: char| {
-        prev.chars().filter(|&x| x == o).count() > prev.chars().filter(|&x| x == c).count()
-    };
-    prev.ends_with(['，', '、']) || open('“', '”') || open('（', '）') || open('《', '》')
+    let m = prev.marks;
+    prev.text.ends_with(['，', '、']) || m.quotes > 0 || m.brackets > 0 || m.titles > 0
 }
 
 /// Does `next` continue the paragraph `prev` (a sentence cut by a blank line or a page break)?
 /// Only prose is joined: `prev` must end inside a sentence and already hold sentence punctuation,
 /// so that headings, titles and list lines stay on their own.
-fn continues(prev: &str, next: &str) -> bool {
+fn continues(prev: Prev, next: &str) -> bool {
     // Whatever a line break inside a sentence would join, a blank line does too: so that the
     // canonical text (one paragraph per line) normalises to itself.
     if line_continues(prev, next) {
@@ -364,30 +470,31 @@ fn continues(prev: &str, next: &str) -> bool {
         return false;
     }
     // A numbered heading (`一、…，…`, `（一）…，…`) holds no sentence end; it may hold a comma.
-    if ENUMERATOR.is_match(prev) && !prev.chars().any(is_sentence_end) {
+    if ENUMERATOR.is_match(prev.text) && !prev.marks.sentence_end {
         return false;
     }
-    let Some(last) = prev.chars().last() else {
+    let Some(last) = prev.text.chars().next_back() else {
         return false;
     };
     let first_ok = next.chars().next().is_some_and(|c| !is_sentence_end(c));
     if matches!(last, '，' | '、') {
         return first_ok;
     }
-    let prose = prev.chars().any(|c| matches!(c, '。' | '，' | '；'));
     let open_end = is_ideograph(last) || last.is_ascii_alphanumeric() || last == '%';
-    prose && open_end && first_ok
+    prev.marks.prose && open_end && first_ok
+}
+
+/// Between two Latin words a wrapped line gets a space; nothing goes between CJK and anything.
+fn needs_space(p: &str, next: &str) -> bool {
+    match (p.chars().next_back(), next.chars().next()) {
+        (Some(a), Some(b)) => a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && !is_cjk(a),
+        _ => false,
+    }
 }
 
 /// Append a wrapped line: no space between CJK and anything, one space between two Latin words.
 fn join_into(p: &mut String, next: &str) {
-    let a = p.chars().last();
-    let b = next.chars().next();
-    if let (Some(a), Some(b)) = (a, b)
-        && a.is_ascii_alphabetic()
-        && b.is_ascii_alphabetic()
-        && !is_cjk(a)
-    {
+    if needs_space(p, next) {
         p.push(' ');
     }
     p.push_str(next);
@@ -400,14 +507,20 @@ fn stitch(pages: &[Vec<String>]) -> Canonical {
         ..Default::default()
     };
     let mut text = String::new();
+    // Where the last paragraph of `text` starts, and its marks (kept as text is appended).
+    let mut tail_start = 0;
+    let mut tail = Marks::default();
     for (p, paras) in pages.iter().enumerate() {
         let page_no = p as u32 + 1;
         for (k, para) in paras.iter().enumerate() {
-            let tail_start = text.rfind('\n').map_or(0, |i| i + 1);
-            if k == 0 && !text.is_empty() && continues(&text[tail_start..], para) {
+            let prev = Prev {
+                text: &text[tail_start..],
+                marks: tail,
+            };
+            if k == 0 && !text.is_empty() && continues(prev, para) {
                 let mut rest = para.as_str();
                 // A character printed at the foot of one page and again at the head of the next.
-                if let (Some(a), Some(b)) = (text.chars().last(), rest.chars().next())
+                if let (Some(a), Some(b)) = (text.chars().next_back(), rest.chars().next())
                     && a == b
                     && is_ideograph(a)
                 {
@@ -415,17 +528,19 @@ fn stitch(pages: &[Vec<String>]) -> Canonical {
                 }
                 out.page_starts.push((text.len(), page_no));
                 text.push_str(rest);
+                tail.add(rest);
                 continue;
             }
             // A paragraph joined across the page break may now leave a sentence open that the
             // page's next paragraph continues (judged on the page alone, it did not).
-            if k > 0 && line_continues(&text[tail_start..], para) {
+            if k > 0 && line_continues(prev, para) {
                 if text.ends_with(|c: char| c.is_ascii_alphabetic())
                     && para.starts_with(|c: char| c.is_ascii_alphabetic())
                 {
                     text.push(' ');
                 }
                 text.push_str(para);
+                tail.add(para);
                 continue;
             }
             if !text.is_empty() {
@@ -434,6 +549,8 @@ fn stitch(pages: &[Vec<String>]) -> Canonical {
             if k == 0 {
                 out.page_starts.push((text.len(), page_no));
             }
+            tail_start = text.len();
+            tail = Marks::of(para);
             text.push_str(para);
         }
     }

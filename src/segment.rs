@@ -100,18 +100,44 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// `compact(a) == compact(b)`, without building either.
+fn compact_eq(a: &str, b: &str) -> bool {
+    let mut a = a.chars().filter(|c| !c.is_whitespace());
+    let mut b = b.chars().filter(|c| !c.is_whitespace());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (x, y) if x != y => return false,
+            _ => {}
+        }
+    }
+}
+
+/// More than `n` characters (without counting them all).
+fn longer_than(s: &str, n: usize) -> bool {
+    s.len() > n && s.chars().nth(n).is_some()
+}
+
 /// Split a paragraph into sentences at 。！？；, never inside quotes or brackets that close within
 /// the paragraph. Returns byte ranges relative to `text`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     // For each opener, whether its closer follows in the paragraph (an unclosed quote is ignored,
-    // so that one stray mark does not swallow the rest of the paragraph).
+    // so that one stray mark does not swallow the rest of the paragraph): the last place of each
+    // closer, found once.
+    let mut last_close = [None::<usize>; CLOSERS.len()];
+    for (i, c) in text.char_indices() {
+        if let Some(k) = closer_index(c) {
+            last_close[k] = Some(i);
+        }
+    }
     let mut out = Vec::new();
     let mut stack: Vec<char> = Vec::new();
     let mut start = 0;
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         if let Some(close) = closer(c) {
-            let closes_later = chars[k + 1..].iter().any(|&(_, d)| d == close);
+            let closes_later = closer_index(close)
+                .and_then(|k| last_close[k])
+                .is_some_and(|at| at > i);
             if closes_later && !(c == '"' && stack.last() == Some(&'"')) {
                 stack.push(close);
                 continue;
@@ -150,6 +176,27 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     merged
 }
 
+/// Every mark `closer` gives.
+const CLOSERS: [char; 11] = ['”', '’', '」', '』', '》', '）', ')', '】', '〕', ']', '"'];
+
+/// Place of `c` in `CLOSERS`.
+fn closer_index(c: char) -> Option<usize> {
+    Some(match c {
+        '”' => 0,
+        '’' => 1,
+        '」' => 2,
+        '』' => 3,
+        '》' => 4,
+        '）' => 5,
+        ')' => 6,
+        '】' => 7,
+        '〕' => 8,
+        ']' => 9,
+        '"' => 10,
+        _ => return None,
+    })
+}
+
 fn closer(c: char) -> Option<char> {
     Some(match c {
         '“' => '”',
@@ -174,8 +221,8 @@ pub fn segment(canonical: &Canonical) -> (Node, Metadata) {
     let mut meta = Metadata::default();
     let mut root = Node::new(NodeKind::Document, "", 0, text.len());
 
-    let contents_at = paras.iter().position(|p| compact(p.text) == "目录");
-    let board_at = paras.iter().position(|p| compact(p.text) == "编辑委员会");
+    let contents_at = paras.iter().position(|p| compact_eq(p.text, "目录"));
+    let board_at = paras.iter().position(|p| compact_eq(p.text, "编辑委员会"));
     let articles = find_articles(&paras, contents_at);
     let first_article = articles.first().map_or(paras.len(), |a| a.1);
 
@@ -279,13 +326,13 @@ fn contents_title(s: &str) -> String {
 fn find_articles(paras: &[Para], contents_at: Option<usize>) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     if let Some(c) = contents_at {
+        let later = ByFirstChar::new(paras);
         let mut limit = paras.len();
         let mut j = c + 1;
         while j < limit && j < c + 200 {
             let title = contents_title(paras[j].text);
             if !title.is_empty() && !title.starts_with('—') {
-                let again =
-                    (j + 1..paras.len()).find(|&k| compact(paras[k].text) == compact(&title));
+                let again = later.find(&title, j);
                 if let Some(k) = again.filter(|&k| out.last().is_none_or(|l| k > l.1)) {
                     out.push((title, k));
                     if limit == paras.len() {
@@ -323,7 +370,37 @@ fn find_articles(paras: &[Para], contents_at: Option<usize>) -> Vec<(String, usi
 }
 
 fn is_report_title(s: &str) -> bool {
-    s.ends_with("政府工作报告") && s.chars().count() <= MAX_HEADING_CHARS
+    s.ends_with("政府工作报告") && !longer_than(s, MAX_HEADING_CHARS)
+}
+
+/// Paragraphs by their first character that is not white space, to find where a contents entry
+/// appears again without comparing it with every paragraph of a long text.
+struct ByFirstChar<'a> {
+    paras: &'a [Para<'a>],
+    at: std::collections::HashMap<char, Vec<usize>>,
+}
+
+impl<'a> ByFirstChar<'a> {
+    fn new(paras: &'a [Para<'a>]) -> ByFirstChar<'a> {
+        let mut at: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+        for (i, p) in paras.iter().enumerate() {
+            if let Some(c) = p.text.chars().find(|c| !c.is_whitespace()) {
+                at.entry(c).or_default().push(i);
+            }
+        }
+        ByFirstChar { paras, at }
+    }
+
+    /// The first paragraph after `after` whose text is `title` (white space aside).
+    fn find(&self, title: &str, after: usize) -> Option<usize> {
+        let first = title.chars().find(|c| !c.is_whitespace())?;
+        let list = self.at.get(&first)?;
+        let from = list.partition_point(|&k| k <= after);
+        list[from..]
+            .iter()
+            .copied()
+            .find(|&k| compact_eq(self.paras[k].text, title))
+    }
 }
 
 fn read_masthead(paras: &[Para], meta: &mut Metadata) {
@@ -349,7 +426,7 @@ fn read_masthead(paras: &[Para], meta: &mut Metadata) {
 /// A numbered heading may hold a comma (`一、一年接着一年干，…取得新进展`), never a full stop;
 /// a line that starts like an item (`（五）…自身建设`) is an item, not a part.
 fn is_part_heading(s: &str) -> bool {
-    if s.chars().count() > MAX_HEADING_CHARS
+    if longer_than(s, MAX_HEADING_CHARS)
         || s.contains(['。', '；', '！', '：', '？'])
         || marker_of(s).is_some_and(|m| m != Marker::Numbered)
     {
@@ -510,7 +587,7 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
         }
         // Web pages repeat the title and header lines around their chrome: the first of each kind
         // makes a node, and the body starts after the last.
-        if compact(p.text) == compact(title) {
+        if compact_eq(p.text, title) {
             body = i + 1;
             continue;
         }
@@ -625,7 +702,7 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
 /// `省长 王某某`, `（自治区主席 某某）`; not a caption such as `省长王某某作政府工作报告`.
 fn is_speaker_line(s: &str) -> bool {
     let inner = s.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
-    s.chars().count() <= MAX_HEADING_CHARS
+    !longer_than(s, MAX_HEADING_CHARS)
         && !s.contains(['。', '，', '；'])
         && !s.contains("报告")
         && SPEAKER_TITLE.is_match(inner)
@@ -645,7 +722,7 @@ const MARKER_ORDER: [Marker; 4] = [Marker::Numbered, Marker::Paren, Marker::Shi,
 
 fn marker_of(s: &str) -> Option<Marker> {
     if ITEM_NUMBERED.is_match(s)
-        && s.chars().count() <= MAX_HEADING_CHARS
+        && !longer_than(s, MAX_HEADING_CHARS)
         && !s.contains(['。', '；', '！', '？'])
     {
         Some(Marker::Numbered)
@@ -674,11 +751,17 @@ fn item_title(s: &str) -> String {
 /// top, and so on).
 fn items(paras: &[Para]) -> Vec<Node> {
     let markers: Vec<Option<Marker>> = paras.iter().map(|p| marker_of(p.text)).collect();
+    // Which markers the part uses, found once (a long part has many items).
+    let present: Vec<Marker> = MARKER_ORDER
+        .iter()
+        .copied()
+        .filter(|&o| markers.contains(&Some(o)))
+        .collect();
     let level = |m: Marker| {
         1 + MARKER_ORDER
             .iter()
             .take_while(|&&o| o != m)
-            .filter(|&&o| markers.contains(&Some(o)))
+            .filter(|o| present.contains(o))
             .count()
     };
     let mut out: Vec<Node> = Vec::new();

@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod radicals;
 pub mod script;
+mod script_keys;
 pub mod units;
 pub mod web;
 pub mod words;

@@ -18,17 +18,87 @@ static T2S: LazyLock<Option<ferrous_opencc::OpenCC>> = LazyLock::new(|| {
     ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
 });
 
+/// The characters that may change: those of a dictionary key (`script_keys`) and the corner
+/// quotes. A bit per character of the Basic Multilingual Plane, a sorted list beyond it.
+struct MayChange {
+    bmp: Vec<u64>,
+    astral: Vec<char>,
+}
+
+static MAY_CHANGE: LazyLock<MayChange> = LazyLock::new(|| {
+    let mut set = MayChange {
+        bmp: vec![0; 0x10000 / 64],
+        astral: Vec::new(),
+    };
+    for c in super::script_keys::KEY_CHARS
+        .chars()
+        .chain(QUOTES.iter().map(|q| q.0))
+    {
+        let n = c as usize;
+        if n < 0x10000 {
+            set.bmp[n / 64] |= 1 << (n % 64);
+        } else {
+            set.astral.push(c);
+        }
+    }
+    set.astral.sort_unstable();
+    set
+});
+
+impl MayChange {
+    fn contains(&self, c: char) -> bool {
+        let n = c as usize;
+        if n < 0x10000 {
+            self.bmp[n / 64] & (1 << (n % 64)) != 0
+        } else {
+            self.astral.binary_search(&c).is_ok()
+        }
+    }
+}
+
+/// Whether the fold may change `c`: below U+3000 there is neither a CJK character nor a CJK
+/// quote, and above it only the characters of a dictionary key and the corner quotes change.
+fn may_change(c: char) -> bool {
+    (c as u32) >= 0x3000 && MAY_CHANGE.contains(c)
+}
+
+/// `cc.convert(s)`, asking OpenCC only about the runs of characters that occur in its keys. A key
+/// holds no other character, so no match reaches across one: OpenCC's longest-prefix matching
+/// finds the same matches in each run alone as in the whole text, and leaves everything between
+/// the runs as it is.
+fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run_start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let key_char = (c as u32) >= 0x3000 && MAY_CHANGE.contains(c);
+        match (key_char, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(r)) => {
+                out.push_str(&cc.convert(&s[r..i]));
+                run_start = None;
+                out.push(c);
+            }
+            (false, None) => out.push(c),
+            (true, Some(_)) => {}
+        }
+    }
+    if let Some(r) = run_start {
+        out.push_str(&cc.convert(&s[r..]));
+    }
+    out
+}
+
 /// Fold traditional characters (`億元`, `增長`, `以內`) into the simplified ones the rules are
 /// written in, and corner quotes into mainland quotes, keeping every byte offset: the conversion is
 /// taken only where it gives one character of the same UTF-8 length for each character, so a span
 /// found in the folded text is a span of the original.
 pub fn simplify_for_matching(s: &str) -> Cow<'_, str> {
-    // Below U+3000 there is neither a CJK character nor a CJK quote.
-    if s.chars().all(|c| (c as u32) < 0x3000) {
+    // Most text (all of a simplified report) holds nothing that can change.
+    if !s.chars().any(may_change) {
         return Cow::Borrowed(s);
     }
     let converted = match T2S.as_ref() {
-        Some(cc) => aligned(s, &cc.convert(s)).unwrap_or_else(|| per_char(s, cc)),
+        Some(cc) => aligned(s, &convert_runs(s, cc)).unwrap_or_else(|| per_char(s, cc)),
         None => s.to_string(),
     };
     let folded: String = converted
@@ -57,6 +127,10 @@ fn per_char(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
     let mut buf = [0u8; 4];
     s.chars()
         .map(|c| {
+            // A character of no key converts to itself.
+            if !may_change(c) {
+                return c;
+            }
             let one = cc.convert(c.encode_utf8(&mut buf));
             let mut it = one.chars();
             match (it.next(), it.next()) {
@@ -95,6 +169,50 @@ mod tests {
             "呵护、捍卫、著力、磐石",
         ] {
             assert!(matches!(simplify_for_matching(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    /// The fold as first written: OpenCC over the whole text.
+    fn whole_text_fold(s: &str) -> String {
+        let cc = T2S.as_ref().expect("OpenCC T2s dictionaries");
+        let converted = aligned(s, &cc.convert(s)).unwrap_or_else(|| per_char(s, cc));
+        converted
+            .chars()
+            .map(|c| QUOTES.iter().find(|q| q.0 == c).map_or(c, |q| q.1))
+            .collect()
+    }
+
+    #[test]
+    fn converting_runs_of_key_characters_is_converting_the_whole_text() {
+        for s in [
+            "增長5%，達到3億元，控制在5%以內，新增就業52.3萬人",
+            "「十五五」開局之年，『雙碳』目標，一目瞭然，不瞭解情況",
+            "地区生产总值增长5%以上 GDP 乾隆年間 乾燥 上鍊 么麼",
+            "㑮𠀀a億b 萬 c兩個",
+            "",
+        ] {
+            assert_eq!(simplify_for_matching(s), whole_text_fold(s), "{s}");
+        }
+    }
+
+    /// Characters that are in no key convert to themselves (the generated list is complete for
+    /// single characters; a newer OpenCC with new keys fails here).
+    #[test]
+    fn characters_outside_the_keys_are_left_alone() {
+        let cc = T2S.as_ref().expect("OpenCC T2s dictionaries");
+        let mut buf = [0u8; 4];
+        let ranges = [
+            0x3000..0x3400,
+            0x3400..0x4DC0,
+            0x4E00..0xA000,
+            0xF900..0xFB00,
+            0x20000..0x2A6E0,
+            0x2A700..0x2EBF0,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            if !may_change(c) {
+                assert_eq!(cc.convert(c.encode_utf8(&mut buf)), c.to_string(), "{c}");
+            }
         }
     }
 
