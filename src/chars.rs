@@ -37,3 +37,43 @@ pub fn display_width(s: &str) -> usize {
         .map(|c| if is_cjk(c) || c > '\u{2E80}' { 2 } else { 1 })
         .sum()
 }
+
+/// A decimal digit as the regex crate's `\d` reads it (Unicode `Nd`: the ASCII digits and the
+/// decimal digits of other scripts), for the hand-written matchers that stand in for patterns.
+pub fn is_decimal_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    static OTHER: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
+        use regex_syntax::hir::{Class, HirKind};
+        // The same table the regex crate compiles `\d` from.
+        match regex_syntax::parse(r"\d").map(|h| h.into_kind()) {
+            Ok(HirKind::Class(Class::Unicode(class))) => class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    });
+    let i = OTHER.partition_point(|&(_, end)| end < c);
+    OTHER.get(i).is_some_and(|&(start, _)| start <= c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_digits_are_the_regex_crate_s() {
+        let re = regex::Regex::new(r"^\d$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..0x20000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_decimal_digit(c),
+                re.is_match(c.encode_utf8(&mut buf)),
+                "{c:?}"
+            );
+        }
+    }
+}

@@ -5,18 +5,21 @@
 //! (the indicator), `分别` lists are distributed over their subjects, stretch values (`力争`) and
 //! directions are read, and the sentence's place in the report and its wording decide the kind.
 
+mod cues;
 pub mod scan;
 
+use crate::chars::is_decimal_digit;
 use crate::document::{CharIndex, Covers, Document, Node, NodeKind};
 use crate::lexicon::catalogue;
 use crate::lexicon::units::{UnitClass, simplify_for_matching};
 use crate::lexicon::words::{
-    Comparator, DOWN_WORDS, HISTORY_MIN_YEARS, LEADING_NOISE, NOUN_STOPS, PERIOD_WORDS,
-    RESULT_CUES, STRETCH_WORDS, TARGET_CUES, TARGET_GE_PREFIXES, TRAILING_NOISE, UP_WORDS,
+    Comparator, HISTORY_MIN_YEARS, LEADING_NOISE, PERIOD_WORDS, TARGET_GE_PREFIXES, TRAILING_NOISE,
 };
+use cues::{Cues, List};
 use regex::Regex;
 use scan::{Quantity, base_value, scan};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Result, target or neither.
@@ -114,8 +117,10 @@ struct Place<'a> {
     section: String,
     /// Title of the part (empty outside parts).
     part_title: &'a str,
-    /// Byte where the sentence's paragraph starts (time horizons carry over a paragraph).
+    /// Bytes where the sentence's paragraph starts and ends (time horizons carry over a
+    /// paragraph).
     para_start: usize,
+    para_end: usize,
 }
 
 /// Extract every mention of a document, in text order.
@@ -123,6 +128,7 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     let text = doc.text();
     let idx = CharIndex::new(text);
     let mut out = Vec::new();
+    let mut frames = ParaFrames::default();
     doc.root.walk(&mut |node, path| {
         if node.kind != NodeKind::Sentence {
             return;
@@ -143,8 +149,7 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         {
             return;
         }
-        let place = place_of(path, node);
-        sentence(doc, &idx, node, &place, &mut out);
+        sentence(doc, &idx, node, path, &mut frames, &mut out);
     });
     out
 }
@@ -168,17 +173,18 @@ fn place_of<'a>(path: &[&'a Node], node: &'a Node) -> Place<'a> {
     if let Some(item) = item {
         section = format!("{section} / {}", item.title);
     }
-    let para_start = path
+    let (para_start, para_end) = path
         .iter()
         .rev()
         .find(|n| n.kind == NodeKind::Paragraph)
-        .map_or(node.start, |p| p.start);
+        .map_or((node.start, node.end), |p| (p.start, p.end));
     Place {
         covers: part.and_then(|p| p.covers),
         in_report,
         section,
         part_title: part.map_or("", |p| p.title.as_str()),
         para_start,
+        para_end,
     }
 }
 
@@ -210,8 +216,8 @@ fn strip_noise(mut s: &str) -> &str {
         {
             s = &s[..s.len() - w.len()];
         }
-        if let Some(m) = YEAR_NAMED.find(s).filter(|m| m.start() == 0) {
-            s = s[m.end()..].trim_start_matches(['，', ',']);
+        if let Some(end) = year_at_start(s) {
+            s = s[end..].trim_start_matches(['，', ',']);
         }
         if s == before {
             return s;
@@ -219,16 +225,29 @@ fn strip_noise(mut s: &str) -> &str {
     }
 }
 
-/// The noun after a quantity that names what was counted (`21个包保重大项目顺利推进` → 包保重大项目).
-fn noun_after(s: &str) -> &str {
-    let clause_end = s.find(is_clause_break).unwrap_or(s.len());
-    let mut clause = &s[..clause_end];
-    for stop in NOUN_STOPS {
-        if let Some(k) = clause.find(stop).filter(|&k| k > 0) {
-            clause = &clause[..k];
+/// `YEAR_NAMED` matching at the very start of `s` (`2025年…`): where the match ends.
+fn year_at_start(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix("19").or_else(|| s.strip_prefix("20"))?;
+    let mut chars = rest.char_indices();
+    let two_digits = chars.next().is_some_and(|(_, c)| is_decimal_digit(c))
+        && chars.next().is_some_and(|(_, c)| is_decimal_digit(c));
+    let (at, c) = chars.next()?;
+    (two_digits && c == '年').then(|| s.len() - rest.len() + at + c.len_utf8())
+}
+
+/// The noun after a quantity that names what was counted (`21个包保重大项目顺利推进` → 包保重大项目):
+/// `s[from..clause_end]` up to the first noun stop.
+fn noun_after<'s>(s: &'s str, from: usize, clause_end: usize, cues: &Cues) -> &'s str {
+    let mut end = clause_end;
+    for n in 0..Cues::len(List::NounStops) {
+        if let Some(k) = cues
+            .first_of(List::NounStops, n, from, end)
+            .filter(|&k| k > from)
+        {
+            end = k;
         }
     }
-    let clause = clause.trim_matches(|c: char| c.is_ascii_digit() || c == '%');
+    let clause = s[from..end].trim_matches(|c: char| c.is_ascii_digit() || c == '%');
     if clause.chars().count() > 20 || clause.chars().any(|c| c.is_ascii_digit()) {
         return "";
     }
@@ -286,13 +305,89 @@ pub fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
     )
 }
 
-/// Is there a target cue in `s`?
-fn has_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+/// Where the clauses of a sentence break: the byte of each break mark.
+struct Clauses {
+    breaks: Vec<usize>,
+    len: usize,
+}
+
+impl Clauses {
+    fn of(s: &str) -> Clauses {
+        Clauses {
+            breaks: s
+                .char_indices()
+                .filter(|&(_, c)| is_clause_break(c))
+                .map(|(i, _)| i)
+                .collect(),
+            len: s.len(),
+        }
+    }
+
+    /// Start of the clause that holds byte `at`: after the last break before it.
+    fn start(&self, s: &str, at: usize) -> usize {
+        let k = self.breaks.partition_point(|&b| b < at);
+        k.checked_sub(1).map_or(0, |k| {
+            let p = self.breaks[k];
+            p + s[p..].chars().next().map_or(1, char::len_utf8)
+        })
+    }
+
+    /// End of the clause that goes on from byte `at`: the first break at or after it.
+    fn end(&self, at: usize) -> usize {
+        let k = self.breaks.partition_point(|&b| b < at);
+        self.breaks.get(k).copied().unwrap_or(self.len)
+    }
+}
+
+/// Years named in a sentence (`YEAR_NAMED`), each with whether it is a comparison base.
+struct NamedYears {
+    found: Vec<(usize, usize, Option<i32>, bool)>,
+}
+
+impl NamedYears {
+    fn of(s: &str) -> NamedYears {
+        let found = YEAR_NAMED
+            .captures_iter(s)
+            .map(|c| {
+                let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+                let base = ["比", "较", "与", "同", "相比"]
+                    .iter()
+                    .any(|w| s[..m.0].ends_with(w));
+                (m.0, m.1, c[1].parse().ok(), base)
+            })
+            .collect();
+        NamedYears { found }
+    }
+
+    /// `named_years(&s[from..to])`: a year's match lies wholly in the slice, and no match of the
+    /// pattern can reach across its edges differently (each is four digits and `年`).
+    fn within(&self, from: usize, to: usize) -> impl Iterator<Item = i32> + '_ {
+        self.found
+            .iter()
+            .filter(move |&&(a, b, _, base)| a >= from && b <= to && !base)
+            .filter_map(|&(_, _, y, _)| y)
+    }
+}
+
+/// What a sentence says about time, found once for all its mentions.
+struct SentenceFacts {
+    cues: Cues,
+    clauses: Clauses,
+    years: NamedYears,
+    /// Where the first `BY_YEAR` match ends (`到2030年`).
+    by_year_end: Option<usize>,
+    history: bool,
 }
 
 /// Mentions of one sentence.
-fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &mut Vec<Indicator>) {
+fn sentence(
+    doc: &Document,
+    idx: &CharIndex,
+    node: &Node,
+    path: &[&Node],
+    frames: &mut ParaFrames,
+    out: &mut Vec<Indicator>,
+) {
     let text = doc.text();
     let raw = &text[node.start..node.end];
     let s_owned = simplify_for_matching(raw);
@@ -301,10 +396,19 @@ fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &m
     if quantities.is_empty() {
         return;
     }
-    let history = HISTORY
-        .captures(s)
-        .and_then(|c| c[1].parse::<u32>().ok())
-        .is_some_and(|n| n >= HISTORY_MIN_YEARS);
+    let place = place_of(path, node);
+    let place = &place;
+    let facts = SentenceFacts {
+        cues: Cues::of(s),
+        clauses: Clauses::of(s),
+        years: NamedYears::of(s),
+        by_year_end: BY_YEAR.find(s).map(|m| m.end()),
+        history: HISTORY
+            .captures(s)
+            .and_then(|c| c[1].parse::<u32>().ok())
+            .is_some_and(|n| n >= HISTORY_MIN_YEARS),
+    };
+    let cues = &facts.cues;
 
     // Subjects and attributes, clause by clause.
     let mut subjects: Vec<String> = Vec::with_capacity(quantities.len());
@@ -315,9 +419,7 @@ fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &m
     let mut from_after = vec![false; quantities.len()];
     let mut clause_starts = Vec::with_capacity(quantities.len());
     for (k, q) in quantities.iter().enumerate() {
-        let clause_start = s[..q.start]
-            .rfind(is_clause_break)
-            .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+        let clause_start = facts.clauses.start(s, q.start);
         clause_starts.push(clause_start);
         let prev_end = if k > 0 { quantities[k - 1].end } else { 0 };
         let seg_start = clause_start.max(prev_end);
@@ -325,16 +427,16 @@ fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &m
         befores.push(before);
         // `力争` covers its whole clause (`力争…投资2400亿元、450亿元`) but not what came before it
         // (`增长7%以上、力争达到8%`). In a review, `争取` means funds obtained, not an aspiration.
-        stretch[k] = place.covers != Some(Covers::Review)
-            && has_any(&s[clause_start..q.start], STRETCH_WORDS);
-        direction[k] = direction_in(before).or_else(|| {
+        stretch[k] =
+            place.covers != Some(Covers::Review) && cues.any(List::Stretch, clause_start, q.start);
+        direction[k] = direction_in(cues, seg_start, q.start).or_else(|| {
             // A value in a list (`下降39.7%和39.1%`) shares the verb of the first.
             (k > 0 && seg_start == prev_end && is_connector(before))
                 .then(|| direction[k - 1])
                 .flatten()
         });
         let in_list = k > 0 && seg_start == prev_end;
-        let after = noun_after(&s[q.end..]);
+        let after = noun_after(s, q.end, facts.clauses.end(q.end), cues);
         let stripped = strip_noise(before);
         // `14个集体、15名个人`, `所有乡镇和90%以上行政村`: the noun follows the number.
         // `开通3条地铁新线`: a short verb before a count, the counted noun after it.
@@ -362,16 +464,32 @@ fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &m
         subjects.push(subject);
     }
     let mut quantities = quantities;
-    let comparators = distribute(s, &mut quantities, &mut subjects, &befores);
+    let comparators = distribute(s, &mut quantities, &mut subjects, &befores, &clause_starts);
 
+    // The time frames of the paragraph up to each mention: the paragraph as written before the
+    // sentence, then the sentence as folded for matching.
+    let frames: &ParaFrames = match s_owned {
+        Cow::Borrowed(_) => {
+            frames.cover(text, place.para_start, place.para_end);
+            frames
+        }
+        Cow::Owned(_) => {
+            let mut hay = String::with_capacity(node.start - place.para_start + s.len());
+            hay.push_str(&text[place.para_start..node.start]);
+            hay.push_str(s);
+            *frames = ParaFrames::of(hay, (usize::MAX, usize::MAX));
+            frames
+        }
+    };
+    let key_context = format!("{}{s}", place.section);
     for (k, q) in quantities.iter().enumerate() {
-        let context = format!(
-            "{}{}",
-            &text[place.para_start..node.start],
-            &s[..q.number_start]
+        let horizon = horizon_of(
+            doc,
+            place,
+            frames,
+            node.start - place.para_start + q.number_start,
         );
-        let horizon = horizon_of(doc, place, &context);
-        let kind = kind_of(doc, place, s, q, history, stretch[k], &horizon);
+        let kind = kind_of(doc, place, s, q, &facts, stretch[k], &horizon);
         let mut comparator = comparators[k];
         if kind == Kind::Target
             && q.prefix_word
@@ -379,7 +497,6 @@ fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &m
         {
             comparator = Comparator::Ge;
         }
-        let key_context = format!("{}{s}", place.section);
         let keyed = |name: &str| {
             (kind != Kind::Context)
                 .then(|| catalogue::key_for(name, q.unit_class, &key_context))
@@ -394,8 +511,14 @@ fn sentence(doc: &Document, idx: &CharIndex, node: &Node, place: &Place, out: &m
             } else {
                 vec![subjects[k].clone()]
             };
-        let (year, period) =
-            year_and_period(doc, kind, &s[clause_starts[k]..q.number_start], &horizon);
+        let (year, period) = year_and_period(
+            doc,
+            kind,
+            &facts,
+            clause_starts[k],
+            q.number_start,
+            &horizon,
+        );
         let (bs, be) = (node.start + q.start, node.start + q.end);
         for indicator in names {
             let entry = keyed(&indicator);
@@ -437,7 +560,10 @@ fn written_unit(raw: &str, q: &Quantity) -> String {
     if unit.is_empty() {
         unit = q.unit.clone();
     }
-    unit.replace('（', "(").replace('）', ")")
+    if unit.contains(['（', '）']) {
+        unit = unit.replace('（', "(").replace('）', ")");
+    }
+    unit
 }
 
 /// Only list glue between two values (`和`, `、`, `及`).
@@ -446,14 +572,12 @@ fn is_connector(s: &str) -> bool {
     t.is_empty() || matches!(t, "和" | "、" | "及" | "与" | "以及" | "或")
 }
 
-fn direction_in(before: &str) -> Option<Direction> {
-    let last = |words: &[&str]| {
-        words
-            .iter()
-            .filter_map(|w| before.rfind(w).map(|p| p + w.len()))
-            .max()
-    };
-    match (last(UP_WORDS), last(DOWN_WORDS)) {
+/// The verb before a value (`s[from..to]`): the last word of increase or decrease in it.
+fn direction_in(cues: &Cues, from: usize, to: usize) -> Option<Direction> {
+    match (
+        cues.last_end(List::Up, from, to),
+        cues.last_end(List::Down, from, to),
+    ) {
         (Some(u), Some(d)) => Some(if u >= d {
             Direction::Up
         } else {
@@ -471,6 +595,7 @@ fn distribute(
     qs: &mut [Quantity],
     subjects: &mut [String],
     befores: &[&str],
+    clause_starts: &[usize],
 ) -> Vec<Comparator> {
     let mut comparators: Vec<Comparator> = qs.iter().map(|q| q.comparator).collect();
     let mut k = 0;
@@ -512,9 +637,7 @@ fn distribute(
                     qs[j].unit_pieces.clear();
                 }
             }
-            let clause_start = s[..qs[k].start]
-                .rfind(is_clause_break)
-                .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+            let clause_start = clause_starts[k];
             let lead = &s[clause_start.max(if k > 0 { qs[k - 1].end } else { 0 })..qs[k].start];
             let split = match lead.find("分别") {
                 Some(p) => split_subjects(strip_noise(&lead[..p]), last - k + 1),
@@ -553,25 +676,98 @@ fn cn_small_digit(c: &str) -> Option<u32> {
         .map(|p| p as u32 + 1)
 }
 
-fn last_match<'t>(re: &Regex, s: &'t str) -> Option<regex::Match<'t>> {
-    re.find_iter(s).last()
+/// The matches of the time-frame patterns in one paragraph, found once for all its mentions.
+/// A mention's frame is read from the paragraph up to the mention: the last match in a prefix.
+#[derive(Debug, Default)]
+struct ParaFrames {
+    /// The paragraph's byte range in the text, or (for a sentence whose fold changed it) a text
+    /// of its own: the paragraph up to the sentence, then the folded sentence.
+    span: (usize, usize),
+    own: Option<String>,
+    this_year: Vec<(usize, usize)>,
+    plan: Vec<(usize, usize)>,
+    review: Vec<(usize, usize)>,
 }
 
-fn horizon_of(doc: &Document, place: &Place, context: &str) -> Horizon {
-    let this_year = last_match(&THIS_YEAR, context).map(|m| m.start());
+impl ParaFrames {
+    fn of(hay: String, span: (usize, usize)) -> ParaFrames {
+        let mut f = ParaFrames {
+            span,
+            ..ParaFrames::default()
+        };
+        f.find_all(&hay);
+        f.own = Some(hay);
+        f
+    }
+
+    fn find_all(&mut self, hay: &str) {
+        let all = |re: &Regex| re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+        self.this_year = all(&THIS_YEAR);
+        self.plan = all(&PLAN_HORIZON);
+        self.review = all(&REVIEW_HORIZON);
+    }
+
+    /// Make these the frames of `text[start..end]` (kept while the sentences of one paragraph
+    /// follow each other).
+    fn cover(&mut self, text: &str, start: usize, end: usize) {
+        if self.own.is_none() && self.span == (start, end) {
+            return;
+        }
+        *self = ParaFrames {
+            span: (start, end),
+            ..ParaFrames::default()
+        };
+        self.find_all(&text[start..end]);
+    }
+
+    fn hay<'a>(&'a self, text: &'a str) -> &'a str {
+        self.own
+            .as_deref()
+            .unwrap_or_else(|| &text[self.span.0..self.span.1])
+    }
+}
+
+/// The last match of `re` in `hay[..end]`, given the matches of `re` in the whole of `hay`. The
+/// matches of the prefix are those of the whole that end by `end`, up to the first one that does
+/// not; the prefix can only hold further matches from where that one starts (no pattern here
+/// looks around), and those are few bytes to search.
+fn last_before(
+    re: &Regex,
+    hay: &str,
+    all: &[(usize, usize)],
+    end: usize,
+) -> Option<(usize, usize)> {
+    let j = all.partition_point(|m| m.1 <= end);
+    let mut last = j.checked_sub(1).map(|i| all[i]);
+    if let Some(&(next, _)) = all.get(j) {
+        let cut = &hay[..end];
+        let mut at = next;
+        while at < end
+            && let Some(m) = re.find_at(cut, at)
+        {
+            last = Some((m.start(), m.end()));
+            at = m.end().max(m.start() + 1);
+        }
+    }
+    last
+}
+
+/// The time frame at byte `end` of the paragraph's text (`frames`).
+fn horizon_of(doc: &Document, place: &Place, frames: &ParaFrames, end: usize) -> Horizon {
+    let hay = frames.hay(doc.text());
+    let this_year = last_before(&THIS_YEAR, hay, &frames.this_year, end).map(|m| m.0);
     let mut h = Horizon::default();
-    let plan_match = last_match(&PLAN_HORIZON, context)
-        .map(|m| m.as_str().to_string())
-        .or_else(|| {
-            (this_year.is_none() && place.covers == Some(Covers::Plan))
-                .then(|| {
-                    PLAN_HORIZON
-                        .find(place.part_title)
-                        .map(|m| m.as_str().to_string())
-                })
-                .flatten()
-        });
-    let plan_at = last_match(&PLAN_HORIZON, context).map_or(0, |m| m.start());
+    let plan_last = last_before(&PLAN_HORIZON, hay, &frames.plan, end);
+    let plan_match = plan_last.map(|m| hay[m.0..m.1].to_string()).or_else(|| {
+        (this_year.is_none() && place.covers == Some(Covers::Plan))
+            .then(|| {
+                PLAN_HORIZON
+                    .find(place.part_title)
+                    .map(|m| m.as_str().to_string())
+            })
+            .flatten()
+    });
+    let plan_at = plan_last.map_or(0, |m| m.0);
     if let Some(m) = plan_match.filter(|_| this_year.is_none_or(|t| t < plan_at)) {
         let year = if let Some(c) = BY_YEAR.captures(&m) {
             c[1].parse().ok()
@@ -591,8 +787,8 @@ fn horizon_of(doc: &Document, place: &Place, context: &str) -> Horizon {
             h.plan = Some((y, period));
         }
     }
-    if let Some(m) = last_match(&REVIEW_HORIZON, context) {
-        h.review = Some(if m.as_str().contains('十') {
+    if let Some(m) = last_before(&REVIEW_HORIZON, hay, &frames.review, end) {
+        h.review = Some(if hay[m.0..m.1].contains('十') {
             "14th_five_year_plan"
         } else {
             "five_years"
@@ -606,45 +802,57 @@ fn kind_of(
     place: &Place,
     s: &str,
     q: &Quantity,
-    history: bool,
+    facts: &SentenceFacts,
     stretch: bool,
     horizon: &Horizon,
 ) -> Kind {
-    let before = &s[..q.number_start];
-    if history || ANNIVERSARY.is_match(&s[q.number_start..]) || q.unit_class == UnitClass::Other {
+    // `before` is `s[..q.number_start]`; what is asked of it is asked of the sentence's cues and
+    // years up to there.
+    let before = q.number_start;
+    let cues = &facts.cues;
+    if facts.history
+        || ANNIVERSARY.is_match(&s[q.number_start..])
+        || q.unit_class == UnitClass::Other
+    {
         return Kind::Context;
     }
     if stretch || horizon.plan.is_some() {
         return Kind::Target;
     }
-    let named: Vec<i32> = named_years(before);
     let (ry, ty) = (doc.meta.result_year, doc.meta.target_year);
-    let names_past = named.iter().any(|&y| ry.is_some_and(|r| y <= r));
-    let names_future =
-        BY_YEAR.is_match(before) || named.iter().any(|&y| ty.is_some_and(|t| y >= t));
-    let target_words = has_any(s, TARGET_CUES);
+    let names_past = facts
+        .years
+        .within(0, before)
+        .any(|y| ry.is_some_and(|r| y <= r));
+    // The first `BY_YEAR` match ends first (no other can end inside it), so the prefix holds one
+    // when that one ends in it.
+    let names_future = facts.by_year_end.is_some_and(|e| e <= before)
+        || facts
+            .years
+            .within(0, before)
+            .any(|y| ty.is_some_and(|t| y >= t));
+    let target_words = cues.any(List::TargetCues, 0, s.len());
     match place.covers {
         Some(Covers::Review) => {
-            if names_future && has_any(s, &["力争", "预期", "计划", "目标", "将"]) {
+            if names_future && cues.any(List::ReviewTarget, 0, s.len()) {
                 Kind::Target
             } else {
                 Kind::Result
             }
         }
         Some(Covers::Plan) | Some(Covers::Other) => {
-            let past = names_past
-                || horizon.review.is_some()
-                || has_any(before, &["去年", "过去一年", "上年", "已经", "一年来"]);
-            if past && !has_any(before, &["力争", "确保", "预期", "目标", "将"]) {
+            let past = names_past || horizon.review.is_some() || cues.any(List::Past, 0, before);
+            if past && !cues.any(List::Plan, 0, before) {
                 Kind::Result
             } else {
                 Kind::Target
             }
         }
         None => {
-            if !place.in_report && !target_words && !has_any(s, RESULT_CUES) {
+            if !place.in_report && !target_words && !cues.any(List::ResultCues, 0, s.len()) {
                 Kind::Result
-            } else if names_future || (target_words && !names_past && !has_any(before, RESULT_CUES))
+            } else if names_future
+                || (target_words && !names_past && !cues.any(List::ResultCues, 0, before))
             {
                 Kind::Target
             } else {
@@ -654,31 +862,20 @@ fn kind_of(
     }
 }
 
-/// Years named in `s`, except comparison bases (`比2020年`, `较2020年`, `与2020年相比`).
-fn named_years(s: &str) -> Vec<i32> {
-    YEAR_NAMED
-        .captures_iter(s)
-        .filter(|c| {
-            let at = c.get(0).map_or(0, |m| m.start());
-            !["比", "较", "与", "同", "相比"]
-                .iter()
-                .any(|w| s[..at].ends_with(w))
-        })
-        .filter_map(|c| c[1].parse().ok())
-        .collect()
-}
-
+/// Year and period of a mention, from its clause up to the number (`s[from..to]`).
 fn year_and_period(
     doc: &Document,
     kind: Kind,
-    clause: &str,
+    facts: &SentenceFacts,
+    from: usize,
+    to: usize,
     horizon: &Horizon,
 ) -> (Option<i32>, Option<String>) {
-    let named = named_years(clause).last().copied();
-    let period_word = PERIOD_WORDS
-        .iter()
-        .find(|(w, _)| clause.contains(w))
-        .map(|(_, p)| p.to_string());
+    let named = facts.years.within(from, to).last();
+    let period_word = facts
+        .cues
+        .first_listed(List::Periods, from, to)
+        .map(|n| PERIOD_WORDS[n].1.to_string());
     match kind {
         Kind::Target => {
             if let Some((y, p)) = &horizon.plan {
@@ -702,3 +899,99 @@ fn year_and_period(
 
 #[cfg(test)]
 mod tests;
+
+/// The helpers that answer from matches found once give what searching the slice would.
+#[cfg(test)]
+mod same_answers {
+    use super::*;
+
+    const TEXTS: &[&str] = &[
+        "今年以来，“十五五”时期开局良好，到2030年基本实现；过去五年，五年来，“十四五”期间增长。明年2026年工作要点，十五五规划，今后五年，未来五年。",
+        "2025年工作主要2026年经济全省增长，比2020年增长，较2019年，与2018年相比，2021年全区要，“十六五”末，十三五以来",
+        "没有时间的句子，只有数字5%和3个。",
+        "十五五时期”今年今年明年到1999年到20999年",
+    ];
+
+    fn boundaries(s: &str) -> Vec<usize> {
+        (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect()
+    }
+
+    #[test]
+    fn last_match_in_a_prefix() {
+        for hay in TEXTS {
+            for re in [&*THIS_YEAR, &*PLAN_HORIZON, &*REVIEW_HORIZON, &*YEAR_NAMED] {
+                let all: Vec<(usize, usize)> =
+                    re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+                for end in boundaries(hay) {
+                    let plain = re
+                        .find_iter(&hay[..end])
+                        .last()
+                        .map(|m| (m.start(), m.end()));
+                    assert_eq!(last_before(re, hay, &all, end), plain, "{re} {end} {hay}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn years_and_clauses_in_a_slice() {
+        for s in TEXTS {
+            let years = NamedYears::of(s);
+            let clauses = Clauses::of(s);
+            let bounds = boundaries(s);
+            for &a in &bounds {
+                let plain_start = s[..a]
+                    .rfind(is_clause_break)
+                    .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+                assert_eq!(clauses.start(s, a), plain_start);
+                let plain_end = a + s[a..].find(is_clause_break).unwrap_or(s.len() - a);
+                assert_eq!(clauses.end(a), plain_end);
+                // A slice from a clause start (as `year_and_period` takes) or from the start.
+                if a != 0 && a != plain_start {
+                    continue;
+                }
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    let slice = &s[a..b];
+                    let plain: Vec<i32> = YEAR_NAMED
+                        .captures_iter(slice)
+                        .filter(|c| {
+                            let at = c.get(0).map_or(0, |m| m.start());
+                            !["比", "较", "与", "同", "相比"]
+                                .iter()
+                                .any(|w| slice[..at].ends_with(w))
+                        })
+                        .filter_map(|c| c[1].parse().ok())
+                        .collect();
+                    assert_eq!(years.within(a, b).collect::<Vec<_>>(), plain, "{slice}");
+                }
+            }
+            for &e in &bounds {
+                assert_eq!(
+                    BY_YEAR.find(s).is_some_and(|m| m.end() <= e),
+                    BY_YEAR.is_match(&s[..e]),
+                    "{e} {s}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_year_at_the_start() {
+        for s in [
+            "2025年工作",
+            "2025年",
+            "1999年底",
+            "2025",
+            "20２5年",
+            "2025年，",
+            "x2025年",
+            "19٣٤年",
+        ] {
+            let plain = YEAR_NAMED
+                .find(s)
+                .filter(|m| m.start() == 0)
+                .map(|m| m.end());
+            assert_eq!(year_at_start(s), plain, "{s}");
+        }
+    }
+}

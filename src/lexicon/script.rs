@@ -6,6 +6,7 @@
 //! byte offset (one character for one of the same UTF-8 length), so that a span found in the
 //! folded text is the same span of the original.
 
+use super::script_keys;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -18,34 +19,30 @@ static T2S: LazyLock<Option<ferrous_opencc::OpenCC>> = LazyLock::new(|| {
     ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
 });
 
-/// The characters that may change: those of a dictionary key (`script_keys`) and the corner
-/// quotes. A bit per character of the Basic Multilingual Plane, a sorted list beyond it.
-struct MayChange {
+/// A set of characters: a bit per character of the Basic Multilingual Plane, a sorted list beyond.
+struct CharSet {
     bmp: Vec<u64>,
     astral: Vec<char>,
 }
 
-static MAY_CHANGE: LazyLock<MayChange> = LazyLock::new(|| {
-    let mut set = MayChange {
-        bmp: vec![0; 0x10000 / 64],
-        astral: Vec::new(),
-    };
-    for c in super::script_keys::KEY_CHARS
-        .chars()
-        .chain(QUOTES.iter().map(|q| q.0))
-    {
-        let n = c as usize;
-        if n < 0x10000 {
-            set.bmp[n / 64] |= 1 << (n % 64);
-        } else {
-            set.astral.push(c);
+impl CharSet {
+    fn of(chars: impl Iterator<Item = char>) -> CharSet {
+        let mut set = CharSet {
+            bmp: vec![0; 0x10000 / 64],
+            astral: Vec::new(),
+        };
+        for c in chars {
+            let n = c as usize;
+            if n < 0x10000 {
+                set.bmp[n / 64] |= 1 << (n % 64);
+            } else {
+                set.astral.push(c);
+            }
         }
+        set.astral.sort_unstable();
+        set
     }
-    set.astral.sort_unstable();
-    set
-});
 
-impl MayChange {
     fn contains(&self, c: char) -> bool {
         let n = c as usize;
         if n < 0x10000 {
@@ -56,34 +53,80 @@ impl MayChange {
     }
 }
 
-/// Whether the fold may change `c`: below U+3000 there is neither a CJK character nor a CJK
-/// quote, and above it only the characters of a dictionary key and the corner quotes change.
-fn may_change(c: char) -> bool {
-    (c as u32) >= 0x3000 && MAY_CHANGE.contains(c)
+/// Characters the fold changes wherever they stand: single-character keys whose value is another
+/// character, and the corner quotes.
+static ACTIVE: LazyLock<CharSet> = LazyLock::new(|| {
+    CharSet::of(
+        script_keys::ACTIVE_CHARS
+            .chars()
+            .chain(QUOTES.iter().map(|q| q.0)),
+    )
+});
+
+/// Characters of the phrase keys that hold no active character: only where one of them stands
+/// can such a phrase match.
+static PASSIVE: LazyLock<CharSet> =
+    LazyLock::new(|| CharSet::of(script_keys::PASSIVE_PHRASES.iter().flat_map(|p| p.chars())));
+
+/// The passive phrases, to look for all at once.
+static PASSIVE_PHRASES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(script_keys::PASSIVE_PHRASES).expect("passive phrases")
+});
+
+/// Characters of any key: OpenCC is asked about runs of these only.
+static KEY: LazyLock<CharSet> = LazyLock::new(|| CharSet::of(script_keys::KEY_CHARS.chars()));
+
+/// Below U+3000 there is neither a CJK character nor a CJK quote.
+fn is_cjk_range(c: char) -> bool {
+    (c as u32) >= 0x3000
 }
 
-/// `cc.convert(s)`, asking OpenCC only about the runs of characters that occur in its keys. A key
-/// holds no other character, so no match reaches across one: OpenCC's longest-prefix matching
-/// finds the same matches in each run alone as in the whole text, and leaves everything between
-/// the runs as it is.
+/// Whether the fold can change `s` at all (see `script_keys`); false for nearly all simplified
+/// text, which then is not converted.
+fn may_change(s: &str) -> bool {
+    let mut passive = false;
+    for c in s.chars().filter(|&c| is_cjk_range(c)) {
+        if ACTIVE.contains(c) {
+            return true;
+        }
+        passive |= PASSIVE.contains(c);
+    }
+    passive && PASSIVE_PHRASES.is_match(s)
+}
+
+/// `cc.convert(s)`, asking OpenCC only about the runs of characters that occur in its keys, and
+/// of those only the runs it may change. A key holds no other character, so no match reaches
+/// across one: OpenCC's longest-prefix matching finds the same matches in each run alone as in
+/// the whole text, and leaves everything between the runs as it is.
 fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
     let mut out = String::with_capacity(s.len());
+    let convert = |run: &str, out: &mut String| {
+        if may_change(run) {
+            out.push_str(&cc.convert(run));
+        } else {
+            out.push_str(run);
+        }
+    };
     let mut run_start: Option<usize> = None;
+    let mut plain_start = 0;
     for (i, c) in s.char_indices() {
-        let key_char = (c as u32) >= 0x3000 && MAY_CHANGE.contains(c);
+        let key_char = is_cjk_range(c) && (KEY.contains(c) || ACTIVE.contains(c));
         match (key_char, run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(r)) => {
-                out.push_str(&cc.convert(&s[r..i]));
-                run_start = None;
-                out.push(c);
+            (true, None) => {
+                out.push_str(&s[plain_start..i]);
+                run_start = Some(i);
             }
-            (false, None) => out.push(c),
-            (true, Some(_)) => {}
+            (false, Some(r)) => {
+                convert(&s[r..i], &mut out);
+                run_start = None;
+                plain_start = i;
+            }
+            _ => {}
         }
     }
-    if let Some(r) = run_start {
-        out.push_str(&cc.convert(&s[r..]));
+    match run_start {
+        Some(r) => convert(&s[r..], &mut out),
+        None => out.push_str(&s[plain_start..]),
     }
     out
 }
@@ -94,17 +137,21 @@ fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
 /// found in the folded text is a span of the original.
 pub fn simplify_for_matching(s: &str) -> Cow<'_, str> {
     // Most text (all of a simplified report) holds nothing that can change.
-    if !s.chars().any(may_change) {
+    if !may_change(s) {
         return Cow::Borrowed(s);
     }
     let converted = match T2S.as_ref() {
         Some(cc) => aligned(s, &convert_runs(s, cc)).unwrap_or_else(|| per_char(s, cc)),
         None => s.to_string(),
     };
-    let folded: String = converted
-        .chars()
-        .map(|c| QUOTES.iter().find(|q| q.0 == c).map_or(c, |q| q.1))
-        .collect();
+    let folded: String = if converted.contains(|c| QUOTES.iter().any(|q| q.0 == c)) {
+        converted
+            .chars()
+            .map(|c| QUOTES.iter().find(|q| q.0 == c).map_or(c, |q| q.1))
+            .collect()
+    } else {
+        converted
+    };
     if folded == s {
         Cow::Borrowed(s)
     } else {
@@ -128,7 +175,7 @@ fn per_char(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
     s.chars()
         .map(|c| {
             // A character of no key converts to itself.
-            if !may_change(c) {
+            if !(is_cjk_range(c) && KEY.contains(c)) {
                 return c;
             }
             let one = cc.convert(c.encode_utf8(&mut buf));
@@ -190,6 +237,8 @@ mod tests {
             "地区生产总值增长5%以上 GDP 乾隆年間 乾燥 上鍊 么麼",
             "㑮𠀀a億b 萬 c兩個",
             "",
+            "覆盖全省，答覆代表建议，有序推进，沈默不语，藉此机会，反覆强调",
+            "全面覆盖，秩序井然",
         ] {
             assert_eq!(simplify_for_matching(s), whole_text_fold(s), "{s}");
         }
@@ -210,8 +259,12 @@ mod tests {
             0x2A700..0x2EBF0,
         ];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
-            if !may_change(c) {
-                assert_eq!(cc.convert(c.encode_utf8(&mut buf)), c.to_string(), "{c}");
+            let one: &str = c.encode_utf8(&mut buf);
+            if !may_change(one) {
+                assert_eq!(cc.convert(one), one, "{c}");
+            }
+            if !KEY.contains(c) {
+                assert_eq!(cc.convert(one), one, "{c}");
             }
         }
     }

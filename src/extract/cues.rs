@@ -1,0 +1,232 @@
+//! The cue words of a sentence, found in one pass: every occurrence of every word of the
+//! lexicon's lists (stretch, direction, target and result cues, noun stops, periods …), so that
+//! the rules can ask "is one of these words in this stretch of the sentence?" as often as they
+//! like without searching the sentence again.
+
+use crate::lexicon::words::{
+    DOWN_WORDS, NOUN_STOPS, PERIOD_WORDS, RESULT_CUES, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
+};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+/// Words that make a review sentence speak of a target when it names a future year.
+pub const REVIEW_TARGET_WORDS: &[&str] = &["力争", "预期", "计划", "目标", "将"];
+/// Words before a value that put it in the past.
+pub const PAST_WORDS: &[&str] = &["去年", "过去一年", "上年", "已经", "一年来"];
+/// Words before a value that keep it a target even when the past is named.
+pub const PLAN_WORDS: &[&str] = &["力争", "确保", "预期", "目标", "将"];
+
+/// The lists, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Stretch,
+    Up,
+    Down,
+    TargetCues,
+    ResultCues,
+    NounStops,
+    Periods,
+    ReviewTarget,
+    Past,
+    Plan,
+}
+
+fn words_of(list: List) -> Vec<&'static str> {
+    match list {
+        List::Stretch => STRETCH_WORDS.to_vec(),
+        List::Up => UP_WORDS.to_vec(),
+        List::Down => DOWN_WORDS.to_vec(),
+        List::TargetCues => TARGET_CUES.to_vec(),
+        List::ResultCues => RESULT_CUES.to_vec(),
+        List::NounStops => NOUN_STOPS.to_vec(),
+        List::Periods => PERIOD_WORDS.iter().map(|(w, _)| *w).collect(),
+        List::ReviewTarget => REVIEW_TARGET_WORDS.to_vec(),
+        List::Past => PAST_WORDS.to_vec(),
+        List::Plan => PLAN_WORDS.to_vec(),
+    }
+}
+
+const LISTS: [List; 10] = [
+    List::Stretch,
+    List::Up,
+    List::Down,
+    List::TargetCues,
+    List::ResultCues,
+    List::NounStops,
+    List::Periods,
+    List::ReviewTarget,
+    List::Past,
+    List::Plan,
+];
+
+/// One automaton for the words of every list.
+struct Lexicon {
+    ac: AhoCorasick,
+    /// For each list, its words (as indices into `words`) in the list's order.
+    lists: Vec<Vec<usize>>,
+    /// For each word, a bit per list it belongs to.
+    member: Vec<u16>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = Vec::new();
+    let mut lists = Vec::new();
+    for list in LISTS {
+        let ids = words_of(list)
+            .into_iter()
+            .map(|w| match words.iter().position(|&x| x == w) {
+                Some(id) => id,
+                None => {
+                    words.push(w);
+                    words.len() - 1
+                }
+            })
+            .collect();
+        lists.push(ids);
+    }
+    let mut member = vec![0u16; words.len()];
+    for (l, ids) in lists.iter().enumerate() {
+        for &id in ids {
+            member[id] |= 1 << l;
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&words)
+        .expect("cue words");
+    Lexicon { ac, lists, member }
+});
+
+fn bit(list: List) -> u16 {
+    1 << LISTS.iter().position(|&l| l == list).unwrap_or(0)
+}
+
+/// One occurrence of a word: its index and byte range in the sentence.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    word: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Every occurrence of every cue word in one sentence (overlapping ones included).
+pub struct Cues {
+    found: Vec<Occurrence>,
+}
+
+impl Cues {
+    pub fn of(s: &str) -> Cues {
+        let found = LEXICON
+            .ac
+            .find_overlapping_iter(s)
+            .map(|m| Occurrence {
+                word: m.pattern().as_usize(),
+                start: m.start(),
+                end: m.end(),
+            })
+            .collect();
+        Cues { found }
+    }
+
+    fn within(&self, list: List, from: usize, to: usize) -> impl Iterator<Item = &Occurrence> {
+        let bit = bit(list);
+        self.found
+            .iter()
+            .filter(move |o| LEXICON.member[o.word] & bit != 0 && o.start >= from && o.end <= to)
+    }
+
+    /// `s[from..to]` holds a word of the list (`has_any(&s[from..to], list)`).
+    pub fn any(&self, list: List, from: usize, to: usize) -> bool {
+        self.within(list, from, to).next().is_some()
+    }
+
+    /// Where the last word of the list that lies in `s[from..to]` ends: the largest of
+    /// `s[from..to].rfind(w) + w.len()` over the words `w`, as an offset in `s`.
+    pub fn last_end(&self, list: List, from: usize, to: usize) -> Option<usize> {
+        self.within(list, from, to).map(|o| o.end).max()
+    }
+
+    /// The first word in the list's own order that occurs in `s[from..to]`, by its place in the
+    /// list.
+    pub fn first_listed(&self, list: List, from: usize, to: usize) -> Option<usize> {
+        let ids = &LEXICON.lists[LISTS.iter().position(|&l| l == list).unwrap_or(0)];
+        ids.iter().position(|&id| {
+            self.found
+                .iter()
+                .any(|o| o.word == id && o.start >= from && o.end <= to)
+        })
+    }
+
+    /// Where the `n`-th word of the list first occurs in `s[from..to]` (`s[from..to].find(w)`,
+    /// as an offset in `s`).
+    pub fn first_of(&self, list: List, n: usize, from: usize, to: usize) -> Option<usize> {
+        let id = LEXICON.lists[LISTS.iter().position(|&l| l == list).unwrap_or(0)][n];
+        self.found
+            .iter()
+            .filter(|o| o.word == id && o.start >= from && o.end <= to)
+            .map(|o| o.start)
+            .min()
+    }
+
+    /// How many words the list has.
+    pub fn len(list: List) -> usize {
+        LEXICON.lists[LISTS.iter().position(|&l| l == list).unwrap_or(0)].len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_any(s: &str, words: &[&str]) -> bool {
+        words.iter().any(|w| s.contains(w))
+    }
+
+    /// Every question asked of `Cues` answers as searching the slice would.
+    #[test]
+    fn answers_match_plain_searches() {
+        let sentences = [
+            "力争地区生产总值增长7%以上，城乡居民收入增长降低减少下降，完成累计过去五年“十四五”时期年均增长",
+            "增增长长降降幅，去年上年已经一年来确保预期目标将要计划争取力求预计拟推动今年明年到2030年全年",
+            "顺利全部恢复荣获获入选被实现完成建成投入开工竣工落地通过达到成功正式累计共分别均已和及与、",
+            "",
+            "abc 没有任何提示词的句子",
+        ];
+        for s in sentences {
+            let cues = Cues::of(s);
+            // Every fourth character boundary: windows of every length and offset.
+            let bounds: Vec<usize> = (0..=s.len())
+                .filter(|&i| s.is_char_boundary(i))
+                .step_by(4)
+                .chain([s.len()])
+                .collect();
+            for list in LISTS {
+                let words = words_of(list);
+                for &a in &bounds {
+                    for &b in bounds.iter().filter(|&&b| b >= a) {
+                        let slice = &s[a..b];
+                        assert_eq!(
+                            cues.any(list, a, b),
+                            has_any(slice, &words),
+                            "{list:?} {slice}"
+                        );
+                        let last = words
+                            .iter()
+                            .filter_map(|w| slice.rfind(w).map(|p| a + p + w.len()))
+                            .max();
+                        assert_eq!(cues.last_end(list, a, b), last, "{list:?} {slice}");
+                        let first = words.iter().position(|w| slice.contains(w));
+                        assert_eq!(cues.first_listed(list, a, b), first, "{list:?} {slice}");
+                        for (n, w) in words.iter().enumerate() {
+                            assert_eq!(
+                                cues.first_of(list, n, a, b),
+                                slice.find(w).map(|p| a + p),
+                                "{list:?} {w} {slice}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
