@@ -127,14 +127,28 @@ fn restore_titles(node: &mut document::Node, folded: &str, original: &str, chang
     }
 }
 
-/// Byte offsets where two texts of the same length differ.
+/// Byte offsets where two texts of the same length differ (compared a block at a time: the
+/// differences are few).
 fn changed_bytes(a: &str, b: &str) -> Vec<usize> {
-    a.bytes()
-        .zip(b.bytes())
+    const BLOCK: usize = 64;
+    let mut out = Vec::new();
+    for (k, (x, y)) in a
+        .as_bytes()
+        .chunks(BLOCK)
+        .zip(b.as_bytes().chunks(BLOCK))
         .enumerate()
-        .filter(|(_, (x, y))| x != y)
-        .map(|(i, _)| i)
-        .collect()
+    {
+        if x != y {
+            out.extend(
+                x.iter()
+                    .zip(y)
+                    .enumerate()
+                    .filter(|(_, (p, q))| p != q)
+                    .map(|(i, _)| k * BLOCK + i),
+            );
+        }
+    }
+    out
 }
 
 /// `s` as the original writes it, where `s` occurs in `folded[start..end]` (the fold keeps byte

@@ -37,7 +37,14 @@ fn cn_digit(c: char) -> Option<u32> {
 }
 
 fn is_cn_numeral(c: char) -> bool {
-    cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
+    // Asked of every character of every sentence: a sorted list of the numerals, made once.
+    static NUMERALS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let mut all: Vec<char> = CN_DIGITS.iter().map(|&(d, _)| d).collect();
+        all.extend(['十', '百', '千', '万', '亿']);
+        all.sort_unstable();
+        all
+    });
+    (c as u32) >= 0x3007 && NUMERALS.binary_search(&c).is_ok()
 }
 
 /// Value of a Chinese numeral without 万/亿 (`两千` → 2000, `三百五十` → 350, `十二` → 12).
@@ -63,9 +70,10 @@ pub fn parse_cn_small(s: &str) -> Option<f64> {
 fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
     let b = s.as_bytes();
     let mut j = i;
-    let mut text = String::new();
+    // The number as written, without separators; only its length counts past the buffer.
+    let mut text = NumberText::default();
     while j < b.len() && b[j].is_ascii_digit() {
-        text.push(b[j] as char);
+        text.push(b[j]);
         j += 1;
         // `1,200`: a comma followed by exactly three digits is a thousands separator.
         if j + 3 < b.len() + 1
@@ -82,18 +90,41 @@ fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
         }
     }
     if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(|d| d.is_ascii_digit()) {
-        text.push('.');
+        text.push(b'.');
         j += 1;
         while j < b.len() && b[j].is_ascii_digit() {
-            text.push(b[j] as char);
+            text.push(b[j]);
             j += 1;
         }
     }
     // Very long digit runs are identifiers, not quantities; and keep f64 parsing bounded.
-    if text.len() > 20 {
+    if text.len > MAX_NUMBER_LEN {
         return None;
     }
-    text.parse().ok().map(|v| (v, j))
+    text.as_str().parse().ok().map(|v| (v, j))
+}
+
+/// Longest number (digits and point) read as a quantity.
+const MAX_NUMBER_LEN: usize = 20;
+
+/// The characters of a number, on the stack (numbers are read all the time).
+#[derive(Default)]
+struct NumberText {
+    buf: [u8; MAX_NUMBER_LEN],
+    len: usize,
+}
+
+impl NumberText {
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+        }
+        self.len += 1;
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len.min(MAX_NUMBER_LEN)]).unwrap_or("")
+    }
 }
 
 /// What follows a number: magnitude, `余`, unit, `(套)`.
@@ -231,6 +262,32 @@ fn is_code_or_ordinal(s: &str, start: usize, num_end: usize) -> bool {
 /// Longest text in quotes that is read as a name (longer quotes are speech, whose figures count).
 const MAX_QUOTED_NAME: usize = 20;
 
+/// The next place of a closing mark at or after a position that only moves forward.
+struct NextClose {
+    mark: char,
+    /// The last answer: where the search started, and what it found.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextClose {
+    fn new(mark: char) -> NextClose {
+        NextClose { mark, last: None }
+    }
+
+    /// `s[from..].find(mark)`, as a byte of `s`.
+    fn from(&mut self, s: &str, from: usize) -> Option<usize> {
+        match self.last {
+            // Searched from no later than `from`: its answer holds if it is not behind `from`.
+            Some((start, found)) if start <= from && found.is_none_or(|at| at >= from) => found,
+            _ => {
+                let found = s[from..].find(self.mark).map(|k| from + k);
+                self.last = Some((from, found));
+                found
+            }
+        }
+    }
+}
+
 /// A quantity that only qualifies a noun (`投资10亿元以上的项目`, `3岁以下婴幼儿`, `30万吨级航道`,
 /// `15分钟生活圈`, `3人制篮球场`, `以下10个方面`) rather than measuring something.
 fn is_qualifier(s: &str, end: usize, unit: &str, class: UnitClass) -> bool {
@@ -257,20 +314,22 @@ pub fn scan(s: &str) -> Vec<Quantity> {
     let mut i = 0;
     // Names in quotes and titles (`“3个100”工程`, `《…2030年…》`) hold numbers that are not figures.
     let mut quoted_until = 0;
+    // Where the next `”` and `》` are (found once, not at every opening mark).
+    let mut closes = [NextClose::new('”'), NextClose::new('》')];
     while i < s.len() {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
         if i >= quoted_until
             && let Some(close) = match c {
-                '“' => Some('”'),
-                '《' => Some('》'),
+                '“' => Some(&mut closes[0]),
+                '《' => Some(&mut closes[1]),
                 _ => None,
             }
-            && let Some(k) = s[i..].find(close)
-            && s[i..i + k].chars().count() <= MAX_QUOTED_NAME
+            && let Some(at) = close.from(s, i)
+            && s[i..at].chars().nth(MAX_QUOTED_NAME).is_none()
         {
-            quoted_until = i + k;
+            quoted_until = at;
         }
         if i < quoted_until {
             i += c.len_utf8();

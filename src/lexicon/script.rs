@@ -94,18 +94,39 @@ fn may_change(s: &str) -> bool {
     passive && PASSIVE_PHRASES.is_match(s)
 }
 
+/// What `convert_runs` saw.
+#[derive(Debug, Clone, Copy, Default)]
+struct Runs {
+    /// Some run came out different.
+    changed: bool,
+    /// A run came out with a character of another UTF-8 length, or another number of characters.
+    misaligned: bool,
+    /// The output holds a corner quote.
+    quotes: bool,
+}
+
 /// `cc.convert(s)`, asking OpenCC only about the runs of characters that occur in its keys, and
 /// of those only the runs it may change. A key holds no other character, so no match reaches
 /// across one: OpenCC's longest-prefix matching finds the same matches in each run alone as in
 /// the whole text, and leaves everything between the runs as it is.
-fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
+fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> (String, Runs) {
     let mut out = String::with_capacity(s.len());
-    let convert = |run: &str, out: &mut String| {
-        if may_change(run) {
-            out.push_str(&cc.convert(run));
-        } else {
+    let mut seen = Runs::default();
+    let mut convert = |run: &str, out: &mut String| {
+        if !may_change(run) {
             out.push_str(run);
+            return;
         }
+        let converted = cc.convert(run);
+        seen.changed |= converted != run;
+        seen.misaligned |= converted.len() != run.len()
+            || converted.chars().count() != run.chars().count()
+            || run
+                .chars()
+                .zip(converted.chars())
+                .any(|(a, b)| a.len_utf8() != b.len_utf8());
+        seen.quotes |= converted.contains(|c| QUOTES.iter().any(|q| q.0 == c));
+        out.push_str(&converted);
     };
     let mut run_start: Option<usize> = None;
     let mut plain_start = 0;
@@ -128,7 +149,7 @@ fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
         Some(r) => convert(&s[r..], &mut out),
         None => out.push_str(&s[plain_start..]),
     }
-    out
+    (out, seen)
 }
 
 /// Fold traditional characters (`億元`, `增長`, `以內`) into the simplified ones the rules are
@@ -140,11 +161,27 @@ pub fn simplify_for_matching(s: &str) -> Cow<'_, str> {
     if !may_change(s) {
         return Cow::Borrowed(s);
     }
-    let converted = match T2S.as_ref() {
-        Some(cc) => aligned(s, &convert_runs(s, cc)).unwrap_or_else(|| per_char(s, cc)),
-        None => s.to_string(),
+    let (converted, quotes) = match T2S.as_ref() {
+        Some(cc) => {
+            let (converted, runs) = convert_runs(s, cc);
+            if !runs.misaligned {
+                // Every run kept its characters' lengths, so the whole text did: it is aligned.
+                if !runs.changed && !runs.quotes {
+                    return Cow::Borrowed(s);
+                }
+                (converted, runs.quotes)
+            } else {
+                let converted = aligned(s, &converted).unwrap_or_else(|| per_char(s, cc));
+                let quotes = converted.contains(|c| QUOTES.iter().any(|q| q.0 == c));
+                (converted, quotes)
+            }
+        }
+        None => (
+            s.to_string(),
+            s.contains(|c| QUOTES.iter().any(|q| q.0 == c)),
+        ),
     };
-    let folded: String = if converted.contains(|c| QUOTES.iter().any(|q| q.0 == c)) {
+    let folded: String = if quotes {
         converted
             .chars()
             .map(|c| QUOTES.iter().find(|q| q.0 == c).map_or(c, |q| q.1))

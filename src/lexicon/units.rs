@@ -212,10 +212,33 @@ pub const CN_DIGITS: &[(char, u32)] = &[
 /// extractor has always found it.
 pub use super::script::simplify_for_matching;
 
+/// The units by their first character (sorted), each group in the order of `UNITS`: a unit can
+/// only be written at the start of `s` if it starts with the first character of `s`.
+static UNITS_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static Unit>)>> =
+    std::sync::LazyLock::new(|| {
+        let mut groups: Vec<(char, Vec<&'static Unit>)> = Vec::new();
+        for u in UNITS {
+            let Some(first) = u.written.chars().next() else {
+                continue;
+            };
+            match groups.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, g)) => g.push(u),
+                None => groups.push((first, vec![u])),
+            }
+        }
+        groups.sort_by_key(|(c, _)| *c);
+        groups
+    });
+
 /// The longest unit written at the start of `s`.
 pub fn unit_at(s: &str) -> Option<&'static Unit> {
-    UNITS
+    let first = s.chars().next()?;
+    let groups = &*UNITS_BY_FIRST;
+    let g = groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+    groups[g]
+        .1
         .iter()
+        .copied()
         .filter(|u| s.starts_with(u.written))
         .max_by_key(|u| u.written.len())
 }
@@ -234,6 +257,27 @@ pub fn magnitude_at(s: &str) -> Option<(&'static str, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every unit, and every prefix of a unit with something after it, reads as a plain search
+    /// through `UNITS` would.
+    #[test]
+    fn the_index_finds_what_a_search_finds() {
+        let plain = |s: &str| {
+            UNITS
+                .iter()
+                .filter(|u| s.starts_with(u.written))
+                .max_by_key(|u| u.written.len())
+                .map(|u| format!("{u:?}"))
+        };
+        for u in UNITS {
+            for end in (0..=u.written.len()).filter(|&i| u.written.is_char_boundary(i)) {
+                for tail in ["", "以上", "，", "米", "a"] {
+                    let s = format!("{}{tail}", &u.written[..end]);
+                    assert_eq!(unit_at(&s).map(|u| format!("{u:?}")), plain(&s), "{s}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn units_prefer_the_longest_reading() {
