@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The text path of `gazette extract`, measured against the targets of the Performance section of
+# the README: whole-process time on the seed report, throughput on one large input beside one
+# `rg -c` pass over the same bytes, peak memory for one large input and for batches of files,
+# and one worker against two on a batch.
+#
+# A benchmark, not a test: run it by hand on a quiet machine.
+#   bash bench/run.sh                 # RUNS=5 by default, best time of the runs reported
+#   GAZETTE=path/to/gazette bash bench/run.sh
+#
+# The large input is built from the reports in ../shared/corpus (GAZETTE_CORPUS to point
+# elsewhere); without them the corpus figures are skipped and only the seed is timed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+bin=${GAZETTE:-target/release/gazette}
+corpus=${GAZETTE_CORPUS:-../shared/corpus}
+min_mb=${MIN_MB:-25}
+[ -n "${GAZETTE:-}" ] || cargo build --release --locked --quiet
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+best_ms() { # best wall time in ms of "$@" (stdout discarded) over $runs runs
+  local best=999999999 t s e
+  for _ in $(seq "$runs"); do
+    s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N)
+    t=$(( (e - s) / 1000000 )); (( t < best )) && best=$t
+  done
+  echo "$best"
+}
+
+best_us() { # the same in microseconds, for runs of a few milliseconds
+  local best=999999999999 t s e
+  for _ in $(seq "$runs"); do
+    s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N)
+    t=$(( (e - s) / 1000 )); (( t < best )) && best=$t
+  done
+  echo "$best"
+}
+
+peak_mb() { # peak resident memory in MB of "$@" (GNU time), stdout discarded
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%M' "$@" 2>&1 > /dev/null | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }'
+  else
+    echo "-"
+  fi
+}
+
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+rate() { awk -v b="$1" -v ms="$2" 'BEGIN { printf "%.1f", (ms > 0 ? b / 1e6 / (ms / 1000) : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+seed=fixtures/xizang-2025-01.txt
+spawn=$(best_us "$bin" --version)
+seed_us=$(best_us "$bin" extract "$seed" --format jsonl)
+echo "seed report ($(wc -c < "$seed") bytes), whole process: $(awk -v u="$seed_us" 'BEGIN { printf "%.1f", u / 1000 }') ms (starting the binary alone: $(awk -v u="$spawn" 'BEGIN { printf "%.1f", u / 1000 }') ms)"
+
+if [ ! -d "$corpus/provincial-2026" ]; then
+  echo "no corpus at $corpus: the large-input and batch figures are skipped"
+  exit 0
+fi
+
+# One large input: the reports one after another, as often as it takes to pass $min_mb MB.
+reports=("$corpus"/provincial-2026/*.txt)
+big=$work/big.txt
+: > "$big"
+while [ "$(wc -c < "$big")" -lt $((min_mb * 1000 * 1000)) ]; do cat "${reports[@]}" >> "$big"; done
+size=$(wc -c < "$big")
+
+g=$(best_ms "$bin" extract "$big" --format jsonl -j 1)
+echo "large input: $(mb "$size") MB, gazette extract --format jsonl: $g ms, $(rate "$size" "$g") MB/s on one core"
+if command -v rg > /dev/null; then
+  r=$(best_ms rg -c '[0-9]+' "$big")
+  echo "  rg -c '[0-9]+' on the same file: $r ms ($(rate "$size" "$r") MB/s); gazette / rg = $(ratio "$g" "$r")"
+else
+  echo "  rg not installed (apt-get install ripgrep): no scan to compare with"
+fi
+echo "  peak memory: $(peak_mb "$bin" extract "$big" --format jsonl) MB for a $(mb "$size") MB input"
+
+# Batches: the reports as separate files, 8 and 32 copies of each.
+for copies in 8 32; do
+  dir=$work/batch-$copies
+  mkdir -p "$dir"
+  for c in $(seq "$copies"); do
+    for f in "${reports[@]}"; do cp "$f" "$dir/$c-$(basename "$f")"; done
+  done
+done
+for copies in 8 32; do
+  dir=$work/batch-$copies
+  n=$(find "$dir" -type f | wc -l)
+  bytes=$(cat "$dir"/* | wc -c)
+  echo "batch of $n files ($(mb "$bytes") MB): peak memory $(peak_mb "$bin" extract "$dir" --format jsonl -q -j 2) MB with 2 workers"
+done
+dir=$work/batch-32
+bytes=$(cat "$dir"/* | wc -c)
+one=$(best_ms "$bin" extract "$dir" --format jsonl -q -j 1)
+two=$(best_ms "$bin" extract "$dir" --format jsonl -q -j 2)
+echo "batch of $(find "$dir" -type f | wc -l) files: 1 worker $one ms ($(rate "$bytes" "$one") MB/s), 2 workers $two ms ($(rate "$bytes" "$two") MB/s): $(ratio "$one" "$two")×"
