@@ -277,18 +277,44 @@ struct Outcome {
     messages: Vec<String>,
 }
 
-/// A worker's output: buffered, sent to the writer in chunks.
-struct Sink {
-    tx: SyncSender<Msg>,
+/// Where a worker's output goes: to the writer in chunks, or (a run of one input, which needs no
+/// other thread) straight out.
+enum Dest<'a> {
+    Writer(SyncSender<Msg>),
+    Out {
+        out: &'a mut dyn Write,
+        exporter: &'a dyn Exporter,
+        documents: &'a mut usize,
+    },
+}
+
+/// A worker's output, buffered in chunks.
+struct Sink<'a> {
+    dest: Dest<'a>,
     buf: Vec<u8>,
 }
 
-impl Sink {
+impl Sink<'_> {
     fn send(&mut self, msg: Msg) -> io::Result<()> {
-        // The writer has gone (a closed pipe): stop rendering.
-        self.tx
-            .send(msg)
-            .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))
+        match &mut self.dest {
+            // The writer has gone (a closed pipe): stop rendering.
+            Dest::Writer(tx) => tx
+                .send(msg)
+                .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe)),
+            Dest::Out {
+                out,
+                exporter,
+                documents,
+            } => match msg {
+                Msg::Begin => {
+                    exporter.before(*out, **documents)?;
+                    **documents += 1;
+                    Ok(())
+                }
+                Msg::Chunk(chunk) => out.write_all(&chunk),
+                Msg::Done(_) => Ok(()),
+            },
+        }
     }
 
     fn send_buffered(&mut self) -> io::Result<()> {
@@ -300,7 +326,7 @@ impl Sink {
     }
 }
 
-impl Write for Sink {
+impl Write for Sink<'_> {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         self.buf.extend_from_slice(data);
         if self.buf.len() >= CHUNK {
@@ -357,7 +383,7 @@ fn process(
     input: &Input,
     opts: &Options,
     exporter: &dyn Exporter,
-    sink: &mut Sink,
+    sink: &mut Sink<'_>,
 ) -> io::Result<Outcome> {
     let doc = match load(input, opts) {
         Ok(doc) => doc,
@@ -407,7 +433,7 @@ fn work(
         return;
     }
     let mut sink = Sink {
-        tx,
+        dest: Dest::Writer(tx),
         buf: Vec::with_capacity(CHUNK),
     };
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -417,17 +443,22 @@ fn work(
         Ok(Ok(outcome)) => outcome,
         // The writer is gone; nobody is listening.
         Ok(Err(_)) => return,
-        Err(_) => Outcome {
-            ok: false,
-            indicators: 0,
-            messages: vec![format!(
-                "gazette: {}: internal error (a bug in gazette; please report it with this file)",
-                input.shown()
-            )],
-        },
+        Err(_) => internal_error(input),
     };
     if sink.send_buffered().is_ok() {
         let _ = sink.send(Msg::Done(outcome));
+    }
+}
+
+/// A panic while reading an input: a failed input, said so.
+fn internal_error(input: &Input) -> Outcome {
+    Outcome {
+        ok: false,
+        indicators: 0,
+        messages: vec![format!(
+            "gazette: {}: internal error (a bug in gazette; please report it with this file)",
+            input.shown()
+        )],
     }
 }
 
@@ -477,6 +508,9 @@ impl Reporter {
 pub fn run(inputs: &[Input], opts: &Options, out: &mut dyn Write) -> io::Result<Summary> {
     let started = Instant::now();
     let exporter = exporter(opts.format, inputs.len() > 1);
+    if let [input] = inputs {
+        return run_one(input, opts, exporter.as_ref(), out, started);
+    }
     let threads = if opts.jobs == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
@@ -529,6 +563,46 @@ pub fn run(inputs: &[Input], opts: &Options, out: &mut dyn Write) -> io::Result<
     out.flush()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// A run of one input: rendered straight out on this thread.
+fn run_one(
+    input: &Input,
+    opts: &Options,
+    exporter: &dyn Exporter,
+    out: &mut dyn Write,
+    started: Instant,
+) -> io::Result<Summary> {
+    let mut documents = 0;
+    let mut sink = Sink {
+        dest: Dest::Out {
+            out: &mut *out,
+            exporter,
+            documents: &mut documents,
+        },
+        buf: Vec::with_capacity(CHUNK),
+    };
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process(input, opts, exporter, &mut sink)
+    }));
+    let outcome = match run {
+        Ok(outcome) => outcome?,
+        Err(_) => internal_error(input),
+    };
+    sink.send_buffered()?;
+    drop(sink);
+    for m in &outcome.messages {
+        eprintln!("{m}");
+    }
+    exporter.finish(out, documents)?;
+    out.flush()?;
+    Ok(Summary {
+        files: 1,
+        ok: usize::from(outcome.ok),
+        failed: usize::from(!outcome.ok),
+        indicators: outcome.indicators,
+        elapsed: started.elapsed(),
+    })
 }
 
 /// Write one input's output as it arrives.

@@ -25,6 +25,19 @@ static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("time stamp pattern")
 });
 
+/// `TIME_STAMP`, asked only of lines that have what every time stamp has (it starts with a year,
+/// ends with a digit or `分`, and holds `:` or `时`), so that the pattern, costly to build, is
+/// built only for a page that shows one.
+fn is_time_stamp(line: &str) -> bool {
+    (line.starts_with("19") || line.starts_with("20"))
+        && line
+            .chars()
+            .next_back()
+            .is_some_and(|c| c == '分' || crate::chars::is_decimal_digit(c))
+        && line.contains([':', '时'])
+        && TIME_STAMP.is_match(line)
+}
+
 /// The line without spaces and the brackets chrome is drawn with.
 fn bare(line: &str) -> String {
     line.chars()
@@ -61,7 +74,7 @@ pub fn is_chrome_line(line: &str) -> bool {
     if chars > MAX_CHROME_CHARS || b.contains(['。', '；', '！', '？']) {
         return false;
     }
-    if TIME_STAMP.is_match(line.trim()) {
+    if is_time_stamp(line.trim()) {
         return true;
     }
     // Every word of the line is a button or a widget's (`下载 打印 全屏 收藏`, `字号：加大 还原 减小`),

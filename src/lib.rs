@@ -14,6 +14,7 @@ pub mod extract;
 pub mod ingest;
 pub mod lexicon;
 pub mod normalise;
+pub mod patterns;
 pub mod report;
 pub mod segment;
 

@@ -13,9 +13,8 @@
 //!   character repeated on both sides of that page break is written once.
 
 use crate::chars::{display_width, is_cjk, is_cjk_punct, is_ideograph, is_sentence_end};
-use regex::Regex;
+use crate::patterns;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The canonical text and where its pages start.
@@ -51,17 +50,8 @@ const LETTER_SPACED_SHARE: f64 = 0.8;
 /// …and at least this many of them (short lists of names are spaced by hand, not by layout).
 const LETTER_SPACED_MIN: usize = 6;
 
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[\s—\-~·•]*(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[\s—\-~·•]*$|^(?i:page)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$",
-    )
-    .expect("page-number pattern")
-});
-
-static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?:\D|$)|第[一二三四五六七八九十]+[章节条部分])")
-        .expect("enumerator pattern")
-});
+// Page numbers (`— 3 —`, `第3页`, `page 3 of 9`) and enumerators (`一、`, `（二）`, `3.`, `第一章`)
+// are read by the hand-written matchers of `patterns`, whose comments give their patterns.
 
 /// Fold one character into `out` (see the module comment for what is folded).
 pub fn fold_char(c: char, out: &mut String) {
@@ -309,11 +299,10 @@ fn furniture_key(line: &str) -> String {
 }
 
 fn is_page_number(line: &str) -> bool {
-    match PAGE_NUMBER.captures(line) {
+    match patterns::page_number(line) {
         // A lone 4-digit number that reads as a year is a date on a cover, not a page number.
-        Some(c) => c
-            .get(1)
-            .and_then(|m| m.as_str().parse::<u32>().ok())
+        Some(number) => number
+            .and_then(|n| n.parse::<u32>().ok())
             .is_none_or(|n| !(1900..=2100).contains(&n)),
         None => false,
     }
@@ -398,7 +387,7 @@ fn paragraphs_of(
             continue;
         };
         let wraps = match (last_width, wrap_width) {
-            (Some(lw), Some(w)) => lw * 100 >= w * 85 && !ENUMERATOR.is_match(&l),
+            (Some(lw), Some(w)) => lw * 100 >= w * 85 && !patterns::enumerator(&l),
             _ => false,
         };
         // Widths only matter in a layout's text (one with a wrap width).
@@ -450,7 +439,7 @@ fn line_continues(prev: Prev, next: &str) -> bool {
     {
         return true;
     }
-    if ENUMERATOR.is_match(next) || ENUMERATOR.is_match(prev.text) && !prev.marks.sentence_end {
+    if patterns::enumerator(next) || patterns::enumerator(prev.text) && !prev.marks.sentence_end {
         return false;
     }
     let m = prev.marks;
@@ -466,11 +455,11 @@ fn continues(prev: Prev, next: &str) -> bool {
     if line_continues(prev, next) {
         return true;
     }
-    if ENUMERATOR.is_match(next) {
+    if patterns::enumerator(next) {
         return false;
     }
     // A numbered heading (`一、…，…`, `（一）…，…`) holds no sentence end; it may hold a comma.
-    if ENUMERATOR.is_match(prev.text) && !prev.marks.sentence_end {
+    if patterns::enumerator(prev.text) && !prev.marks.sentence_end {
         return false;
     }
     let Some(last) = prev.text.chars().next_back() else {

@@ -9,6 +9,7 @@
 use crate::chars::is_sentence_end;
 use crate::document::{Covers, Metadata, Node, NodeKind};
 use crate::normalise::Canonical;
+use crate::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -38,31 +39,18 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:19|20)\d{2}年|“十?[一二三四五六七八九]?五”|第十?[一二三四五六七八九]?个五年|(过去(?:的)?一年|一年来|去年)|(今年|明年))",
     )
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})年"));
-static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"));
-/// A delivery line, with or without its leading dash or brackets
-/// (`2026年2月3日在四川省第十四届人民代表大会第五次会议上`, `（2026年1月27日在…会议上）`),
-/// sometimes followed by the speaker on the same line.
-static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^[—\-\s]*[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在\S{2,60}(?:会议|大会)上\s*[）)]?(?:\s+(\S.*))?$",
-    )
-});
+// Years, dates, delivery lines (`2026年2月3日在四川省第十四届人民代表大会第五次会议上`,
+// `（2026年1月27日在…会议上）`, sometimes followed by the speaker on the same line), issue and
+// serial numbers, lone years, contents leaders and arabic item numbers are read by the
+// hand-written matchers of `patterns`, whose comments give their patterns.
 /// A numbered heading inside a part (when the parts are named, or out of the parts' sequence).
 static ITEM_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}、"));
 static ITEM_PAREN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[（(][一二三四五六七八九十]{1,3}[）)]"));
 static ITEM_SHI: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}是"));
-static ITEM_ARABIC: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,2}[.．、](?:\D|$)"));
 static SPEAKER_TITLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:主席|省长|市长|区长|州长|县长|盟长|总理|旗长)"));
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^各位(?:代表|委员)"));
-static ISSUE: LazyLock<Regex> = LazyLock::new(|| re(r"第\s*(\d{1,3})\s*期"));
-static SERIAL: LazyLock<Regex> = LazyLock::new(|| re(r"总第\s*(\d{1,5})\s*[号期]"));
-static LONE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^((?:19|20)\d{2})(?:年)?$"));
-/// A contents entry may carry a page number and leaders before or after the title.
-static CONTENTS_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s\-—·.…]*(\d{1,4})[\s\-—·.…]*"));
-static CONTENTS_TRAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\s\-—·.…]*\d*[\s\-—·.…]*$"));
 
 /// Longest heading, in characters, that can open a part.
 const MAX_HEADING_CHARS: usize = 40;
@@ -311,13 +299,12 @@ fn contents_title(s: &str) -> String {
     let own_number = [
         '年', '月', '日', '号', '期', '届', '次', '个', '万', '亿', '%', '.',
     ];
-    let s = match CONTENTS_LEAD.captures(s) {
-        Some(c) if !s[c.get(1).map_or(0, |m| m.end())..].starts_with(own_number) => {
-            &s[c.get(0).map_or(0, |m| m.end())..]
-        }
+    // A contents entry may carry a page number and leaders before or after the title.
+    let s = match patterns::contents_lead(s) {
+        Some((number_end, end)) if !s[number_end..].starts_with(own_number) => &s[end..],
         _ => s,
     };
-    CONTENTS_TRAIL.replace(s, "").trim().to_string()
+    patterns::without_contents_trail(s).trim().to_string()
 }
 
 /// Article starts: `(title, paragraph index)`. With a contents list, each entry that appears again
@@ -349,7 +336,9 @@ fn find_articles(paras: &[Para], contents_at: Option<usize>) -> Vec<(String, usi
         let titles: Vec<usize> = (0..paras.len())
             .filter(|&i| is_report_title(paras[i].text))
             .collect();
-        let delivery = paras.iter().position(|p| DELIVERY.is_match(p.text));
+        let delivery = paras
+            .iter()
+            .position(|p| patterns::delivery(p.text).is_some());
         let chosen = delivery
             .and_then(|d| {
                 titles
@@ -409,15 +398,15 @@ fn read_masthead(paras: &[Para], meta: &mut Metadata) {
         if meta.publication.is_none() && t.ends_with("公报") && t.chars().count() <= 30 {
             meta.publication = Some(t.clone());
         }
-        if let Some(c) = SERIAL.captures(&t) {
-            meta.serial = meta.serial.or(c[1].parse().ok());
-        } else if let Some(c) = ISSUE.captures(&t) {
-            meta.issue = meta.issue.or(c[1].parse().ok());
+        if let Some(n) = patterns::serial(&t) {
+            meta.serial = meta.serial.or(n.parse().ok());
+        } else if let Some(n) = patterns::issue(&t) {
+            meta.issue = meta.issue.or(n.parse().ok());
         }
-        if let Some(c) = LONE_YEAR.captures(&t) {
-            meta.year = meta.year.or(c[1].parse().ok());
-        } else if let Some(c) = YEAR.captures(&t).filter(|_| ISSUE.is_match(&t)) {
-            meta.year = meta.year.or(c[1].parse().ok());
+        if let Some(y) = patterns::lone_year(&t) {
+            meta.year = meta.year.or(y.parse().ok());
+        } else if let Some(y) = first_year(&t).filter(|_| patterns::issue(&t).is_some()) {
+            meta.year = meta.year.or(y.parse().ok());
         }
     }
 }
@@ -505,9 +494,8 @@ fn plan_period(ordinal: &str) -> Option<(i32, i32)> {
 
 /// The years a text names, as ranges: `2025年` → (2025, 2025), `“十五五”` → (2026, 2030).
 fn time_ranges(s: &str) -> Vec<(i32, i32)> {
-    let mut out: Vec<(i32, i32)> = YEAR
-        .captures_iter(s)
-        .filter_map(|c| c[1].parse().ok())
+    let mut out: Vec<(i32, i32)> = years(s)
+        .filter_map(|y| y.parse().ok())
         .map(|y| (y, y))
         .collect();
     for c in PERIOD.captures_iter(s) {
@@ -560,10 +548,17 @@ fn covers_of(heading: &str, first_para: Option<&str>, now: Option<i32>) -> Cover
     }
 }
 
+/// The years a text names (`2025年` → `2025`), as written.
+fn years(s: &str) -> impl Iterator<Item = &str> {
+    patterns::years(s).map(move |(a, b)| &s[a..b - '年'.len_utf8()])
+}
+
+fn first_year(s: &str) -> Option<&str> {
+    years(s).next()
+}
+
 fn max_year(s: &str) -> Option<i32> {
-    YEAR.captures_iter(s)
-        .filter_map(|c| c[1].parse().ok())
-        .max()
+    years(s).filter_map(|y| y.parse().ok()).max()
 }
 
 /// A government work report: header lines, preamble, parts with items, paragraphs, sentences.
@@ -601,19 +596,20 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
             }
             continue;
         }
-        let delivery = DELIVERY.captures(p.text).filter(|_| DATE.is_match(p.text));
-        let dashed = p.text.starts_with('—') && DATE.is_match(p.text);
+        let date = patterns::date(p.text);
+        let delivery = patterns::delivery(p.text).filter(|_| date.is_some());
+        let dashed = p.text.starts_with('—') && date.is_some();
         if delivery.is_some() || dashed {
             body = i + 1;
             if have_delivery {
                 continue;
             }
             have_delivery = true;
-            if let Some(c) = DATE.captures(p.text) {
+            if let Some((y, m, d)) = date {
                 let (y, m, d): (i32, u32, u32) = (
-                    c[1].parse().unwrap_or(0),
-                    c[2].parse().unwrap_or(0),
-                    c[3].parse().unwrap_or(0),
+                    y.parse().unwrap_or(0),
+                    m.parse().unwrap_or(0),
+                    d.parse().unwrap_or(0),
                 );
                 delivery_year = Some(y);
                 meta.date.get_or_insert(format!("{y:04}-{m:02}-{d:02}"));
@@ -622,8 +618,8 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
                 .push(Node::new(NodeKind::DeliveryLine, p.text, p.start, p.end));
             // `2026年1月27日在…会议上 陕西省省长 赵刚`: the speaker on the same line.
             if let Some(who) = delivery
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str().trim())
+                .flatten()
+                .map(str::trim)
                 .filter(|w| is_speaker_line(w))
                 && !have_speaker
             {
@@ -730,7 +726,7 @@ fn marker_of(s: &str) -> Option<Marker> {
         Some(Marker::Paren)
     } else if ITEM_SHI.is_match(s) {
         Some(Marker::Shi)
-    } else if ITEM_ARABIC.is_match(s) {
+    } else if patterns::arabic_item(s) {
         Some(Marker::Arabic)
     } else {
         None

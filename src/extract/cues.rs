@@ -6,7 +6,7 @@
 use crate::lexicon::words::{
     DOWN_WORDS, NOUN_STOPS, PERIOD_WORDS, RESULT_CUES, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
 };
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Words that make a review sentence speak of a target when it names a future year.
@@ -90,8 +90,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             member[id] |= 1 << l;
         }
     }
+    // A contiguous NFA: quick to build (a run that reads one small report pays the build), and
+    // quick enough on sentences.
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&words)
         .expect("cue words");
     Lexicon { ac, lists, member }

@@ -15,6 +15,7 @@ use crate::lexicon::units::{UnitClass, simplify_for_matching};
 use crate::lexicon::words::{
     Comparator, HISTORY_MIN_YEARS, LEADING_NOISE, PERIOD_WORDS, TARGET_GE_PREFIXES, TRAILING_NOISE,
 };
+use crate::patterns;
 use cues::{Cues, List};
 use regex::Regex;
 use scan::{Quantity, base_value, scan};
@@ -79,13 +80,8 @@ pub struct Indicator {
     pub byte_span: (usize, usize),
 }
 
-static YEAR_NAMED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("year pattern"));
-static BY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:到|至|截至)((?:19|20)\d{2})年").expect("by-year pattern"));
-static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^，。\d]{0,12}(\d+)多?年(?:来|以来|间)").expect("history pattern")
-});
+// History openings (`^[^，。\d]{0,12}(\d+)多?年(?:来|以来|间)`, `60年来，…`) and named years
+// (`((?:19|20)\d{2})年`) are read by the hand-written matchers of `patterns`.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:高于|低于|快于|慢于|超过|超出)(?:全国|全省|全市|全区|平均)")
         .expect("comparison pattern")
@@ -93,22 +89,10 @@ static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
 /// `十四五`, `十五五`: the N-th five-year plan.
 static FIVE_YEAR_PLAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十([一二三四五六七八九])五").expect("plan pattern"));
-/// Words that put the rest of a paragraph in the coming plan period.
-static PLAN_HORIZON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"“?十[五六七]五”?(?:时期|期间|末|规划)|今后五年|未来五年|到(?:19|20)\d{2}年")
-        .expect("horizon pattern")
-});
-/// …and in the past five years.
-static REVIEW_HORIZON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"五年来|过去五年|“?十[三四]五”?(?:时期|期间|以来)").expect("review horizon pattern")
-});
-/// What brings the text back to the coming year.
-static THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"今年|明年|(?:19|20)\d{2}年(?:工作|主要|经济|全省|全市|全区|要|将)")
-        .expect("this-year pattern")
-});
-static ANNIVERSARY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d+(?:周年|级)").expect("anniversary pattern"));
+// The time frames of a paragraph: words that put the rest of it in the coming plan period
+// (`patterns::plan_horizon_at`) or in the past five years (`review_horizon_at`), and what brings
+// it back to the coming year (`this_year_at`); `到2030年` (`patterns::by_year`); anniversaries
+// (`patterns::anniversary`).
 
 /// Where a sentence sits: what its part covers, which year, its section title.
 struct Place<'a> {
@@ -346,14 +330,12 @@ struct NamedYears {
 
 impl NamedYears {
     fn of(s: &str) -> NamedYears {
-        let found = YEAR_NAMED
-            .captures_iter(s)
-            .map(|c| {
-                let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let found = crate::patterns::years(s)
+            .map(|(a, b)| {
                 let base = ["比", "较", "与", "同", "相比"]
                     .iter()
-                    .any(|w| s[..m.0].ends_with(w));
-                (m.0, m.1, c[1].parse().ok(), base)
+                    .any(|w| s[..a].ends_with(w));
+                (a, b, s[a..b - '年'.len_utf8()].parse().ok(), base)
             })
             .collect();
         NamedYears { found }
@@ -402,10 +384,9 @@ fn sentence(
         cues: Cues::of(s),
         clauses: Clauses::of(s),
         years: NamedYears::of(s),
-        by_year_end: BY_YEAR.find(s).map(|m| m.end()),
-        history: HISTORY
-            .captures(s)
-            .and_then(|c| c[1].parse::<u32>().ok())
+        by_year_end: crate::patterns::by_year(s).map(|(end, _)| end),
+        history: crate::patterns::history(s)
+            .and_then(|n| n.parse::<u32>().ok())
             .is_some_and(|n| n >= HISTORY_MIN_YEARS),
     };
     let cues = &facts.cues;
@@ -701,10 +682,9 @@ impl ParaFrames {
     }
 
     fn find_all(&mut self, hay: &str) {
-        let all = |re: &Regex| re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
-        self.this_year = all(&THIS_YEAR);
-        self.plan = all(&PLAN_HORIZON);
-        self.review = all(&REVIEW_HORIZON);
+        self.this_year = patterns::find_all(hay, patterns::this_year_at);
+        self.plan = patterns::find_all(hay, patterns::plan_horizon_at);
+        self.review = patterns::find_all(hay, patterns::review_horizon_at);
     }
 
     /// Make these the frames of `text[start..end]` (kept while the sentences of one paragraph
@@ -732,7 +712,7 @@ impl ParaFrames {
 /// not; the prefix can only hold further matches from where that one starts (no pattern here
 /// looks around), and those are few bytes to search.
 fn last_before(
-    re: &Regex,
+    pattern: patterns::At,
     hay: &str,
     all: &[(usize, usize)],
     end: usize,
@@ -743,10 +723,10 @@ fn last_before(
         let cut = &hay[..end];
         let mut at = next;
         while at < end
-            && let Some(m) = re.find_at(cut, at)
+            && let Some(m) = patterns::find_from(cut, at, pattern)
         {
-            last = Some((m.start(), m.end()));
-            at = m.end().max(m.start() + 1);
+            last = Some(m);
+            at = m.1;
         }
     }
     last
@@ -755,22 +735,21 @@ fn last_before(
 /// The time frame at byte `end` of the paragraph's text (`frames`).
 fn horizon_of(doc: &Document, place: &Place, frames: &ParaFrames, end: usize) -> Horizon {
     let hay = frames.hay(doc.text());
-    let this_year = last_before(&THIS_YEAR, hay, &frames.this_year, end).map(|m| m.0);
+    let this_year = last_before(patterns::this_year_at, hay, &frames.this_year, end).map(|m| m.0);
     let mut h = Horizon::default();
-    let plan_last = last_before(&PLAN_HORIZON, hay, &frames.plan, end);
+    let plan_last = last_before(patterns::plan_horizon_at, hay, &frames.plan, end);
     let plan_match = plan_last.map(|m| hay[m.0..m.1].to_string()).or_else(|| {
         (this_year.is_none() && place.covers == Some(Covers::Plan))
             .then(|| {
-                PLAN_HORIZON
-                    .find(place.part_title)
-                    .map(|m| m.as_str().to_string())
+                patterns::find_from(place.part_title, 0, patterns::plan_horizon_at)
+                    .map(|(a, b)| place.part_title[a..b].to_string())
             })
             .flatten()
     });
     let plan_at = plan_last.map_or(0, |m| m.0);
     if let Some(m) = plan_match.filter(|_| this_year.is_none_or(|t| t < plan_at)) {
-        let year = if let Some(c) = BY_YEAR.captures(&m) {
-            c[1].parse().ok()
+        let year = if let Some((_, y)) = patterns::by_year(&m) {
+            y.parse().ok()
         } else if let Some(c) = FIVE_YEAR_PLAN.captures(&m) {
             cn_small_digit(&c[1]).map(|n| plan_end(10 + n))
         } else {
@@ -787,7 +766,7 @@ fn horizon_of(doc: &Document, place: &Place, frames: &ParaFrames, end: usize) ->
             h.plan = Some((y, period));
         }
     }
-    if let Some(m) = last_before(&REVIEW_HORIZON, hay, &frames.review, end) {
+    if let Some(m) = last_before(patterns::review_horizon_at, hay, &frames.review, end) {
         h.review = Some(if hay[m.0..m.1].contains('十') {
             "14th_five_year_plan"
         } else {
@@ -811,7 +790,7 @@ fn kind_of(
     let before = q.number_start;
     let cues = &facts.cues;
     if facts.history
-        || ANNIVERSARY.is_match(&s[q.number_start..])
+        || patterns::anniversary(&s[q.number_start..])
         || q.unit_class == UnitClass::Other
     {
         return Kind::Context;
@@ -905,6 +884,11 @@ mod tests;
 mod same_answers {
     use super::*;
 
+    static YEAR_NAMED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("year pattern"));
+    static BY_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:到|至|截至)((?:19|20)\d{2})年").expect("by-year pattern"));
+
     const TEXTS: &[&str] = &[
         "今年以来，“十五五”时期开局良好，到2030年基本实现；过去五年，五年来，“十四五”期间增长。明年2026年工作要点，十五五规划，今后五年，未来五年。",
         "2025年工作主要2026年经济全省增长，比2020年增长，较2019年，与2018年相比，2021年全区要，“十六五”末，十三五以来",
@@ -919,15 +903,29 @@ mod same_answers {
     #[test]
     fn last_match_in_a_prefix() {
         for hay in TEXTS {
-            for re in [&*THIS_YEAR, &*PLAN_HORIZON, &*REVIEW_HORIZON, &*YEAR_NAMED] {
-                let all: Vec<(usize, usize)> =
-                    re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+            let pairs: [(&str, patterns::At); 3] = [
+                (
+                    r"今年|明年|(?:19|20)\d{2}年(?:工作|主要|经济|全省|全市|全区|要|将)",
+                    patterns::this_year_at,
+                ),
+                (
+                    r"“?十[五六七]五”?(?:时期|期间|末|规划)|今后五年|未来五年|到(?:19|20)\d{2}年",
+                    patterns::plan_horizon_at,
+                ),
+                (
+                    r"五年来|过去五年|“?十[三四]五”?(?:时期|期间|以来)",
+                    patterns::review_horizon_at,
+                ),
+            ];
+            for (pattern, at) in pairs {
+                let re = Regex::new(pattern).unwrap();
+                let all = patterns::find_all(hay, at);
                 for end in boundaries(hay) {
                     let plain = re
                         .find_iter(&hay[..end])
                         .last()
                         .map(|m| (m.start(), m.end()));
-                    assert_eq!(last_before(re, hay, &all, end), plain, "{re} {end} {hay}");
+                    assert_eq!(last_before(at, hay, &all, end), plain, "{re} {end} {hay}");
                 }
             }
         }

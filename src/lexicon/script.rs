@@ -19,79 +19,131 @@ static T2S: LazyLock<Option<ferrous_opencc::OpenCC>> = LazyLock::new(|| {
     ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
 });
 
-/// A set of characters: a bit per character of the Basic Multilingual Plane, a sorted list beyond.
-struct CharSet {
-    bmp: Vec<u64>,
-    astral: Vec<char>,
+/// What a character is to the fold: a byte of flags per character of the Basic Multilingual
+/// Plane, a sorted list beyond it.
+struct Flags {
+    bmp: Vec<u8>,
+    astral: Vec<(char, u8)>,
 }
 
-impl CharSet {
-    fn of(chars: impl Iterator<Item = char>) -> CharSet {
-        let mut set = CharSet {
-            bmp: vec![0; 0x10000 / 64],
-            astral: Vec::new(),
-        };
-        for c in chars {
-            let n = c as usize;
-            if n < 0x10000 {
-                set.bmp[n / 64] |= 1 << (n % 64);
-            } else {
-                set.astral.push(c);
-            }
-        }
-        set.astral.sort_unstable();
-        set
-    }
+/// Changed by the fold wherever it stands: a single-character key whose value is another
+/// character, or a corner quote.
+const ACTIVE: u8 = 1;
+/// A character of a phrase key that holds no active character: only where one stands can such a
+/// phrase match.
+const PASSIVE: u8 = 2;
+/// A character of some key: OpenCC is asked about runs of these only.
+const KEY: u8 = 4;
 
-    fn contains(&self, c: char) -> bool {
+static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
+    let mut flags = Flags {
+        bmp: vec![0; 0x10000],
+        astral: Vec::new(),
+    };
+    let mut set = |c: char, flag: u8| {
         let n = c as usize;
         if n < 0x10000 {
-            self.bmp[n / 64] & (1 << (n % 64)) != 0
+            flags.bmp[n] |= flag;
         } else {
-            self.astral.binary_search(&c).is_ok()
+            match flags.astral.iter_mut().find(|(d, _)| *d == c) {
+                Some((_, f)) => *f |= flag,
+                None => flags.astral.push((c, flag)),
+            }
         }
+    };
+    for c in script_keys::ACTIVE_CHARS
+        .chars()
+        .chain(QUOTES.iter().map(|q| q.0))
+    {
+        set(c, ACTIVE);
+    }
+    for c in script_keys::PASSIVE_PHRASES.iter().flat_map(|p| p.chars()) {
+        set(c, PASSIVE);
+    }
+    for c in script_keys::KEY_CHARS.chars() {
+        set(c, KEY);
+    }
+    flags.astral.sort_unstable();
+    flags
+});
+
+/// The flags of `c` (none below U+3000, where there is neither a CJK character nor a CJK quote).
+fn flags(c: char) -> u8 {
+    let n = c as usize;
+    if n < 0x3000 {
+        0
+    } else if n < 0x10000 {
+        FLAGS.bmp[n]
+    } else {
+        let astral = &FLAGS.astral;
+        astral
+            .binary_search_by_key(&c, |&(d, _)| d)
+            .map_or(0, |i| astral[i].1)
     }
 }
 
-/// Characters the fold changes wherever they stand: single-character keys whose value is another
-/// character, and the corner quotes.
-static ACTIVE: LazyLock<CharSet> = LazyLock::new(|| {
-    CharSet::of(
-        script_keys::ACTIVE_CHARS
-            .chars()
-            .chain(QUOTES.iter().map(|q| q.0)),
-    )
-});
-
-/// Characters of the phrase keys that hold no active character: only where one of them stands
-/// can such a phrase match.
-static PASSIVE: LazyLock<CharSet> =
-    LazyLock::new(|| CharSet::of(script_keys::PASSIVE_PHRASES.iter().flat_map(|p| p.chars())));
+/// OpenCC's runs: characters of a key, and the active ones (the corner quotes).
+fn in_run(c: char) -> bool {
+    flags(c) & (KEY | ACTIVE) != 0
+}
 
 /// The passive phrases, to look for all at once.
 static PASSIVE_PHRASES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(script_keys::PASSIVE_PHRASES).expect("passive phrases")
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(script_keys::PASSIVE_PHRASES)
+        .expect("passive phrases")
 });
-
-/// Characters of any key: OpenCC is asked about runs of these only.
-static KEY: LazyLock<CharSet> = LazyLock::new(|| CharSet::of(script_keys::KEY_CHARS.chars()));
-
-/// Below U+3000 there is neither a CJK character nor a CJK quote.
-fn is_cjk_range(c: char) -> bool {
-    (c as u32) >= 0x3000
-}
 
 /// Whether the fold can change `s` at all (see `script_keys`); false for nearly all simplified
 /// text, which then is not converted.
 fn may_change(s: &str) -> bool {
     let mut passive = false;
-    for c in s.chars().filter(|&c| is_cjk_range(c)) {
-        if ACTIVE.contains(c) {
+    for c in s.chars() {
+        let f = flags(c);
+        if f & ACTIVE != 0 {
             return true;
         }
-        passive |= PASSIVE.contains(c);
+        passive |= f & PASSIVE != 0;
     }
     passive && PASSIVE_PHRASES.is_match(s)
+}
+
+/// The runs OpenCC may change (byte ranges, in order): the runs that hold an active character
+/// or a passive phrase (which lies within one run, its characters being a key's). Each is what
+/// `may_change` says of it, found in one pass over `s`.
+fn changing_runs(s: &str) -> Vec<(usize, usize)> {
+    let mut marks = Vec::new();
+    let mut passive = false;
+    for (i, c) in s.char_indices() {
+        let f = flags(c);
+        if f & ACTIVE != 0 {
+            marks.push(i);
+        }
+        passive |= f & PASSIVE != 0;
+    }
+    if passive {
+        marks.extend(PASSIVE_PHRASES.find_overlapping_iter(s).map(|m| m.start()));
+        marks.sort_unstable();
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for at in marks {
+        if runs.last().is_some_and(|&(_, end)| at < end) {
+            continue;
+        }
+        let start = s[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| in_run(c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = s[at..]
+            .char_indices()
+            .find(|&(_, c)| !in_run(c))
+            .map_or(s.len(), |(i, _)| at + i);
+        runs.push((start, end));
+    }
+    runs
 }
 
 /// What `convert_runs` saw.
@@ -112,11 +164,9 @@ struct Runs {
 fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> (String, Runs) {
     let mut out = String::with_capacity(s.len());
     let mut seen = Runs::default();
-    let mut convert = |run: &str, out: &mut String| {
-        if !may_change(run) {
-            out.push_str(run);
-            return;
-        }
+    let mut copied = 0;
+    for (start, end) in changing_runs(s) {
+        let run = &s[start..end];
         let converted = cc.convert(run);
         seen.changed |= converted != run;
         seen.misaligned |= converted.len() != run.len()
@@ -126,29 +176,11 @@ fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> (String, Runs) {
                 .zip(converted.chars())
                 .any(|(a, b)| a.len_utf8() != b.len_utf8());
         seen.quotes |= converted.contains(|c| QUOTES.iter().any(|q| q.0 == c));
+        out.push_str(&s[copied..start]);
         out.push_str(&converted);
-    };
-    let mut run_start: Option<usize> = None;
-    let mut plain_start = 0;
-    for (i, c) in s.char_indices() {
-        let key_char = is_cjk_range(c) && (KEY.contains(c) || ACTIVE.contains(c));
-        match (key_char, run_start) {
-            (true, None) => {
-                out.push_str(&s[plain_start..i]);
-                run_start = Some(i);
-            }
-            (false, Some(r)) => {
-                convert(&s[r..i], &mut out);
-                run_start = None;
-                plain_start = i;
-            }
-            _ => {}
-        }
+        copied = end;
     }
-    match run_start {
-        Some(r) => convert(&s[r..], &mut out),
-        None => out.push_str(&s[plain_start..]),
-    }
+    out.push_str(&s[copied..]);
     (out, seen)
 }
 
@@ -212,7 +244,7 @@ fn per_char(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
     s.chars()
         .map(|c| {
             // A character of no key converts to itself.
-            if !(is_cjk_range(c) && KEY.contains(c)) {
+            if flags(c) & KEY == 0 {
                 return c;
             }
             let one = cc.convert(c.encode_utf8(&mut buf));
@@ -297,10 +329,7 @@ mod tests {
         ];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             let one: &str = c.encode_utf8(&mut buf);
-            if !may_change(one) {
-                assert_eq!(cc.convert(one), one, "{c}");
-            }
-            if !KEY.contains(c) {
+            if !may_change(one) || flags(c) & KEY == 0 {
                 assert_eq!(cc.convert(one), one, "{c}");
             }
         }

@@ -1,0 +1,801 @@
+//! Hand-written matchers for patterns of segmentation, normalisation and extraction. Compiling
+//! these as regexes (Unicode `\d` and `\s`, counted repeats) costs more than reading a whole
+//! small report, and a run of `gazette` pays it again every time it starts. Each function follows
+//! its pattern exactly: the pattern is quoted above it, `\d` is Unicode `Nd` (`is_decimal_digit`)
+//! and `\s` Unicode white space, as in the regex crate; a test checks the two agree on many
+//! generated strings.
+
+use crate::chars::is_decimal_digit;
+
+/// Bytes of the longest prefix of `s` whose characters satisfy `f`, and how many characters.
+fn run(s: &str, f: impl Fn(char) -> bool) -> (usize, usize) {
+    let mut n = 0;
+    for (i, c) in s.char_indices() {
+        if !f(c) {
+            return (i, n);
+        }
+        n += 1;
+    }
+    (s.len(), n)
+}
+
+fn ws(s: &str) -> usize {
+    run(s, char::is_whitespace).0
+}
+
+fn digits(s: &str) -> (usize, usize) {
+    run(s, is_decimal_digit)
+}
+
+/// `(?:19|20)\d{2}` at the start of `s`: its length in bytes.
+fn year_at(s: &str) -> Option<usize> {
+    if !(s.starts_with("19") || s.starts_with("20")) {
+        return None;
+    }
+    let mut rest = s[2..].chars();
+    let a = rest.next().filter(|&c| is_decimal_digit(c))?;
+    let b = rest.next().filter(|&c| is_decimal_digit(c))?;
+    Some(2 + a.len_utf8() + b.len_utf8())
+}
+
+/// `((?:19|20)\d{2})年`: every match, in order, as the byte range of the match (the year is the
+/// match without its last character). No two matches can overlap (`年` is not a digit).
+pub fn years(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    s.match_indices('年').filter_map(move |(at, _)| {
+        let before = &s[..at];
+        let mut back = before.chars().rev();
+        let d2 = back.next().filter(|&c| is_decimal_digit(c))?;
+        let d1 = back.next().filter(|&c| is_decimal_digit(c))?;
+        let start = at.checked_sub(d1.len_utf8() + d2.len_utf8() + 2)?;
+        let head = s.get(start..start + 2)?;
+        matches!(head, "19" | "20").then_some((start, at + '年'.len_utf8()))
+    })
+}
+
+/// `^((?:19|20)\d{2})(?:年)?$`: the year.
+pub fn lone_year(s: &str) -> Option<&str> {
+    let n = year_at(s)?;
+    matches!(&s[n..], "" | "年").then(|| &s[..n])
+}
+
+/// `\d{1,2}` followed by `then`: the digits' byte length (the run of digits must be one or two
+/// long: a third digit can be neither the mark nor skipped).
+fn one_or_two_digits_then(s: &str, then: char) -> Option<usize> {
+    let (n, count) = digits(s);
+    ((1..=2).contains(&count) && s[n..].starts_with(then)).then_some(n)
+}
+
+/// `((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日`: the groups of the first match.
+pub fn date(s: &str) -> Option<(&str, &str, &str)> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(1))
+        .filter(|&i| (b[i] == b'1' && b[i + 1] == b'9') || (b[i] == b'2' && b[i + 1] == b'0'))
+        .find_map(|i| {
+            let rest = &s[i..];
+            let y = year_at(rest)?;
+            let after_year = rest[y..].strip_prefix('年')?;
+            let m = one_or_two_digits_then(after_year, '月')?;
+            let after_month = &after_year[m + '月'.len_utf8()..];
+            let d = one_or_two_digits_then(after_month, '日')?;
+            Some((&rest[..y], &after_year[..m], &after_month[..d]))
+        })
+}
+
+/// `^[—\-\s]*[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在\S{2,60}(?:会议|大会)上\s*[）)]?(?:\s+(\S.*))?$`:
+/// `Some(group 1)` when the line matches.
+pub fn delivery(s: &str) -> Option<Option<&str>> {
+    // The head has one way to match: none of its parts can take what the next one needs.
+    let mut rest = &s[run(s, |c| c == '—' || c == '-' || c.is_whitespace()).0..];
+    rest = rest.strip_prefix(['（', '(']).unwrap_or(rest);
+    rest = &rest[ws(rest)..];
+    let y = year_at(rest)?;
+    rest = rest[y..].strip_prefix('年')?;
+    let m = one_or_two_digits_then(rest, '月')?;
+    rest = &rest[m + '月'.len_utf8()..];
+    let d = one_or_two_digits_then(rest, '日')?;
+    rest = rest[d + '日'.len_utf8()..].strip_prefix('在')?;
+    // `\S{2,60}` takes as many characters as it can and gives them back one by one.
+    let places: Vec<usize> = rest
+        .char_indices()
+        .take_while(|&(_, c)| !c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8())
+        .take(60)
+        .collect();
+    places
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|&(k, _)| k + 1 >= 2)
+        .find_map(|(_, &n)| {
+            let after = rest[n..]
+                .strip_prefix("会议上")
+                .or_else(|| rest[n..].strip_prefix("大会上"))?;
+            delivery_tail(after)
+        })
+}
+
+/// `\s*[）)]?(?:\s+(\S.*))?$`, tried in the order a backtracking matcher would.
+fn delivery_tail(s: &str) -> Option<Option<&str>> {
+    let spaces: Vec<usize> = std::iter::once(0)
+        .chain(
+            s.char_indices()
+                .take_while(|&(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8()),
+        )
+        .collect();
+    for &k in spaces.iter().rev() {
+        let after_spaces = &s[k..];
+        let bracket = after_spaces.strip_prefix(['）', ')']);
+        for r in bracket.into_iter().chain([after_spaces]) {
+            // `(?:\s+(\S.*))?`: the group if it can match to the end, else nothing before `$`.
+            let w = ws(r);
+            if w > 0
+                && let Some(first) = r[w..].chars().next()
+                && !first.is_whitespace()
+                && !r[w..].contains('\n')
+            {
+                return Some(Some(&r[w..]));
+            }
+            if r.is_empty() {
+                return Some(None);
+            }
+        }
+    }
+    None
+}
+
+/// `第\s*(\d{1,3})\s*期`: the group of the first match.
+pub fn issue(s: &str) -> Option<&str> {
+    numbered(s, "第", 3, &['期'])
+}
+
+/// `总第\s*(\d{1,5})\s*[号期]`: the group of the first match.
+pub fn serial(s: &str) -> Option<&str> {
+    numbered(s, "总第", 5, &['号', '期'])
+}
+
+/// `{lead}\s*(\d{1,max})\s*[{ends}]`: the group of the first match.
+fn numbered<'a>(s: &'a str, lead: &str, max: usize, ends: &[char]) -> Option<&'a str> {
+    s.match_indices(lead).find_map(|(at, _)| {
+        let rest = &s[at + lead.len()..];
+        let rest = &rest[ws(rest)..];
+        let (n, count) = digits(rest);
+        let after = &rest[n..];
+        ((1..=max).contains(&count) && after[ws(after)..].starts_with(ends)).then(|| &rest[..n])
+    })
+}
+
+/// Leaders and spaces around a page number in a contents entry: `[\s\-—·.…]`.
+fn is_leader(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '—' | '·' | '.' | '…')
+}
+
+/// `^[\s\-—·.…]*(\d{1,4})[\s\-—·.…]*`: where group 1 ends and where the match ends.
+pub fn contents_lead(s: &str) -> Option<(usize, usize)> {
+    let start = run(s, is_leader).0;
+    let mut end = start;
+    for (k, c) in s[start..].char_indices().take(4) {
+        if !is_decimal_digit(c) {
+            break;
+        }
+        end = start + k + c.len_utf8();
+    }
+    (end > start).then(|| (end, end + run(&s[end..], is_leader).0))
+}
+
+/// `s` with the first match of `[\s\-—·.…]*\d*[\s\-—·.…]*$` replaced by nothing: the longest
+/// tail of leaders, digits and leaders goes.
+pub fn without_contents_trail(s: &str) -> &str {
+    let mut end = s.len();
+    for class in [is_leader as fn(char) -> bool, is_decimal_digit, is_leader] {
+        end = s[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| class(c))
+            .last()
+            .map_or(end, |(i, _)| i);
+    }
+    &s[..end]
+}
+
+/// `^\d{1,2}[.．、](?:\D|$)`
+pub fn arabic_item(s: &str) -> bool {
+    let (n, count) = digits(s);
+    if !(1..=2).contains(&count) {
+        return false;
+    }
+    let mut rest = s[n..].chars();
+    matches!(rest.next(), Some('.' | '．' | '、'))
+        && rest.next().is_none_or(|c| !is_decimal_digit(c))
+}
+
+fn is_cn_ten(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// `^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?:\D|$)|第[一二三四五六七八九十]+[章节条部分])`
+pub fn enumerator(s: &str) -> bool {
+    let (n, count) = run(s, is_cn_ten);
+    if count > 0 && s[n..].starts_with(['、', '是', '要']) {
+        return true;
+    }
+    if let Some(rest) = s.strip_prefix(['（', '(']) {
+        let (n, count) = run(rest, |c| is_cn_ten(c) || is_decimal_digit(c));
+        if count > 0 && rest[n..].starts_with(['）', ')']) {
+            return true;
+        }
+    }
+    if arabic_item(s) {
+        return true;
+    }
+    if let Some(rest) = s.strip_prefix('第') {
+        let (n, count) = run(rest, is_cn_ten);
+        if count > 0 && rest[n..].starts_with(['章', '节', '条', '部', '分']) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `^[\s—\-~·•]*(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[\s—\-~·•]*$|^(?i:page)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$`:
+/// `Some(Some(digits))` for the first alternative, `Some(None)` for the second.
+pub fn page_number(s: &str) -> Option<Option<&str>> {
+    let furniture = |c: char| c.is_whitespace() || matches!(c, '—' | '-' | '~' | '·' | '•');
+    let mut rest = &s[run(s, furniture).0..];
+    if let Some(r) = rest.strip_prefix('第') {
+        rest = &r[ws(r)..];
+    }
+    let (n, count) = digits(rest);
+    if (1..=4).contains(&count) && page_number_rest(&rest[n..], furniture) {
+        return Some(Some(&rest[..n]));
+    }
+    let head = s.get(..4).filter(|h| h.eq_ignore_ascii_case("page"))?;
+    let rest = &s[head.len()..];
+    let rest = &rest[ws(rest)..];
+    let (n, count) = digits(rest);
+    if !(1..=4).contains(&count) {
+        return None;
+    }
+    let rest = &rest[n..];
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let rest = &rest[ws(rest)..];
+    let rest = rest.strip_prefix('/').or_else(|| rest.strip_prefix("of"))?;
+    let rest = &rest[ws(rest)..];
+    let (n, count) = digits(rest);
+    ((1..=4).contains(&count) && n == rest.len()).then_some(None)
+}
+
+/// `(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[\s—\-~·•]*$`
+fn page_number_rest(s: &str, furniture: impl Fn(char) -> bool + Copy) -> bool {
+    let page = |r: &str| {
+        let r = &r[ws(r)..];
+        r.strip_prefix('页').map(|x| x.to_string())
+    };
+    let total = |r: &str| -> Option<String> {
+        let r = &r[ws(r)..];
+        let r = r.strip_prefix(['/', '共'])?;
+        let r = &r[ws(r)..];
+        let (n, count) = digits(r);
+        if !(1..=4).contains(&count) {
+            return None;
+        }
+        let r = &r[n..];
+        let r = &r[ws(r)..];
+        Some(r.strip_prefix('页').unwrap_or(r).to_string())
+    };
+    let ends = |r: &str| r.chars().all(furniture);
+    let after_page: Vec<String> = page(s).into_iter().chain([s.to_string()]).collect();
+    after_page
+        .iter()
+        .any(|r| total(r).is_some_and(|t| ends(&t)) || ends(r))
+}
+
+/// `^[^，。\d]{0,12}(\d+)多?年(?:来|以来|间)`: group 1.
+pub fn history(s: &str) -> Option<&str> {
+    let mut before = 0;
+    let start = s.char_indices().find_map(|(i, c)| {
+        if is_decimal_digit(c) {
+            Some(Some(i))
+        } else if c == '，' || c == '。' || before == 12 {
+            Some(None)
+        } else {
+            before += 1;
+            None
+        }
+    })??;
+    let rest = &s[start..];
+    let (n, _) = digits(rest);
+    let after = &rest[n..];
+    let after = after.strip_prefix('多').unwrap_or(after);
+    let after = after.strip_prefix('年')?;
+    ["来", "以来", "间"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        .then(|| &rest[..n])
+}
+
+/// A pattern read at one place: the end of the match that starts at byte `p` of `s` (the one its
+/// own alternatives and repeats prefer), looking at nothing beyond `s`.
+pub type At = fn(&str, usize) -> Option<usize>;
+
+/// The leftmost match at or after byte `from` (the regex crate's `find_at`, for patterns that look
+/// at nothing before their match).
+pub fn find_from(s: &str, from: usize, at: At) -> Option<(usize, usize)> {
+    s[from..]
+        .char_indices()
+        .find_map(|(i, _)| at(s, from + i).map(|end| (from + i, end)))
+}
+
+/// Every match, left to right, none overlapping (`find_iter`). The patterns here never match
+/// nothing.
+pub fn find_all(s: &str, at: At) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((a, b)) = find_from(s, from, at) {
+        out.push((a, b));
+        from = b.max(a + 1);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out
+}
+
+/// `(?:19|20)\d{2}年` at `p`.
+fn year_nian_at(s: &str, p: usize) -> Option<usize> {
+    let n = year_at(&s[p..])?;
+    s[p + n..]
+        .starts_with('年')
+        .then(|| p + n + '年'.len_utf8())
+}
+
+/// The first of `words` (none a prefix of another) that `s` starts with.
+fn one_of(s: &str, words: &[&str]) -> Option<usize> {
+    words.iter().find(|w| s.starts_with(*w)).map(|w| w.len())
+}
+
+/// `“?十[{middle}]五”?(?:{ends})`: at a `“` the quote must be taken (the `十` cannot match it),
+/// and after `五` a `”` is taken when there is one (the endings cannot start with it).
+fn plan_number_at(s: &str, middle: &[char], ends: &[&str]) -> Option<usize> {
+    let body = s.strip_prefix('“').unwrap_or(s);
+    let body = body.strip_prefix('十')?;
+    let m = body.chars().next().filter(|c| middle.contains(c))?;
+    let body = body[m.len_utf8()..].strip_prefix('五')?;
+    let body = body.strip_prefix('”').unwrap_or(body);
+    Some(s.len() - body.len() + one_of(body, ends)?)
+}
+
+/// `今年|明年|(?:19|20)\d{2}年(?:工作|主要|经济|全省|全市|全区|要|将)` (what brings a text back to the
+/// coming year).
+pub fn this_year_at(s: &str, p: usize) -> Option<usize> {
+    if let Some(n) = one_of(&s[p..], &["今年", "明年"]) {
+        return Some(p + n);
+    }
+    let e = year_nian_at(s, p)?;
+    let words = ["工作", "主要", "经济", "全省", "全市", "全区", "要", "将"];
+    Some(e + one_of(&s[e..], &words)?)
+}
+
+/// `“?十[五六七]五”?(?:时期|期间|末|规划)|今后五年|未来五年|到(?:19|20)\d{2}年` (the coming plan period).
+pub fn plan_horizon_at(s: &str, p: usize) -> Option<usize> {
+    let r = &s[p..];
+    if let Some(n) = plan_number_at(r, &['五', '六', '七'], &["时期", "期间", "末", "规划"])
+    {
+        return Some(p + n);
+    }
+    if let Some(n) = one_of(r, &["今后五年", "未来五年"]) {
+        return Some(p + n);
+    }
+    year_nian_at(s, p + r.strip_prefix('到').map(|_| '到'.len_utf8())?)
+}
+
+/// `五年来|过去五年|“?十[三四]五”?(?:时期|期间|以来)` (the past five years).
+pub fn review_horizon_at(s: &str, p: usize) -> Option<usize> {
+    let r = &s[p..];
+    if let Some(n) = one_of(r, &["五年来", "过去五年"]) {
+        return Some(p + n);
+    }
+    Some(p + plan_number_at(r, &['三', '四'], &["时期", "期间", "以来"])?)
+}
+
+/// `(?:到|至|截至)((?:19|20)\d{2})年` at `p`: where group 1 starts, and the end.
+fn by_year_at(s: &str, p: usize) -> Option<(usize, usize)> {
+    let g = p + one_of(&s[p..], &["到", "至", "截至"])?;
+    Some((g, year_nian_at(s, g)?))
+}
+
+/// `(?:到|至|截至)((?:19|20)\d{2})年`: the first match's end, and its year.
+pub fn by_year(s: &str) -> Option<(usize, &str)> {
+    let (a, _) = find_from(s, 0, |s, p| by_year_at(s, p).map(|m| m.1))?;
+    let (g, e) = by_year_at(s, a)?;
+    Some((e, &s[g..e - '年'.len_utf8()]))
+}
+
+/// `^\d+(?:周年|级)` (an anniversary or a grade, not a quantity).
+pub fn anniversary(s: &str) -> bool {
+    let (n, count) = digits(s);
+    count > 0 && (s[n..].starts_with("周年") || s[n..].starts_with('级'))
+}
+
+/// How a passage opens in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// `过去一年`, `一年来`, `去年`: the year under review.
+    Past,
+    /// `今年`, `明年`: the coming year.
+    Coming,
+    /// A year or a plan period, this long in bytes, to be dated.
+    Named(usize),
+}
+
+/// `^(?:(?:19|20)\d{2}年|“十?[一二三四五六七八九]?五”|第十?[一二三四五六七八九]?个五年|(过去(?:的)?一年|一年来|去年)|(今年|明年))`:
+/// group 1 is `Past`, group 2 `Coming`, a match without them `Named`.
+pub fn opening(s: &str) -> Option<Opening> {
+    if let Some(e) = year_nian_at(s, 0) {
+        return Some(Opening::Named(e));
+    }
+    let plan = |body: &str, close: &str| -> Option<usize> {
+        // `十?[一…九]?五…`: each optional part is taken when it can be, and given back when the
+        // rest then fails.
+        let nine = |c: char| "一二三四五六七八九".contains(c);
+        for ten in [true, false] {
+            let after_ten = if ten {
+                body.strip_prefix('十')
+            } else {
+                Some(body)
+            };
+            let Some(after_ten) = after_ten else { continue };
+            for digit in [true, false] {
+                let after = if digit {
+                    after_ten
+                        .chars()
+                        .next()
+                        .filter(|&c| nine(c))
+                        .map(|c| &after_ten[c.len_utf8()..])
+                } else {
+                    Some(after_ten)
+                };
+                if let Some(rest) = after.and_then(|a| a.strip_prefix('五'))
+                    && let Some(rest) = rest.strip_prefix(close)
+                {
+                    return Some(body.len() - rest.len());
+                }
+            }
+        }
+        None
+    };
+    if let Some(body) = s.strip_prefix('“') {
+        return plan(body, "”").map(|n| Opening::Named('“'.len_utf8() + n));
+    }
+    if let Some(body) = s.strip_prefix('第') {
+        // `十?[一…九]?个五年`: neither optional part can be `个`, so each is taken when it can be.
+        let rest = body.strip_prefix('十').unwrap_or(body);
+        let rest = match rest.chars().next() {
+            Some(c) if "一二三四五六七八九".contains(c) => &rest[c.len_utf8()..],
+            _ => rest,
+        };
+        return rest
+            .starts_with("个五年")
+            .then(|| Opening::Named(s.len() - rest.len() + "个五年".len()));
+    }
+    if let Some(rest) = s.strip_prefix("过去") {
+        let rest = rest.strip_prefix('的').unwrap_or(rest);
+        return rest.starts_with("一年").then_some(Opening::Past);
+    }
+    if s.starts_with("一年来") || s.starts_with("去年") {
+        return Some(Opening::Past);
+    }
+    (s.starts_with("今年") || s.starts_with("明年")).then_some(Opening::Coming)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    /// Strings made of pieces that matter to the patterns, many and reproducible.
+    fn strings(pieces: &[&str], count: usize, max_pieces: usize) -> Vec<String> {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..count)
+            .map(|_| {
+                let n = (next() as usize) % (max_pieces + 1);
+                (0..n)
+                    .map(|_| pieces[(next() as usize) % pieces.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    const DIGITS: &[&str] = &["1", "2", "0", "9", "19", "20", "25", "٣", "５", "123"];
+
+    fn with(extra: &[&'static str]) -> Vec<&'static str> {
+        let mut all: Vec<&str> = DIGITS.to_vec();
+        all.extend_from_slice(extra);
+        all
+    }
+
+    #[test]
+    fn years_and_lone_years() {
+        let re = Regex::new(r"((?:19|20)\d{2})年").unwrap();
+        let lone = Regex::new(r"^((?:19|20)\d{2})(?:年)?$").unwrap();
+        let mut seen = 0;
+        for s in strings(&with(&["年", "月", "比", "x", " "]), 20000, 8) {
+            let plain: Vec<(usize, usize)> =
+                re.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            seen += usize::from(!plain.is_empty()) + usize::from(lone.is_match(&s));
+            assert_eq!(years(&s).collect::<Vec<_>>(), plain, "{s}");
+            let plain = lone.captures(&s).map(|c| c.get(1).unwrap().as_str());
+            assert_eq!(lone_year(&s), plain, "{s}");
+        }
+        assert!(seen > 200, "{seen}");
+    }
+
+    #[test]
+    fn dates_and_delivery_lines() {
+        let date_re = Regex::new(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日").unwrap();
+        let delivery_re = Regex::new(
+            r"^[—\-\s]*[（(]?\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在\S{2,60}(?:会议|大会)上\s*[）)]?(?:\s+(\S.*))?$",
+        )
+        .unwrap();
+        let pieces = with(&[
+            "年",
+            "月",
+            "日",
+            "在",
+            "会议上",
+            "大会上",
+            "会议",
+            "上",
+            " ",
+            "\u{3000}",
+            "—",
+            "-",
+            "（",
+            "(",
+            "）",
+            ")",
+            "省长",
+            "某某",
+            "人民代表",
+            "\n",
+            "2025年1月19日在",
+        ]);
+        let mut seen = (0, 0);
+        for s in strings(&pieces, 40000, 12) {
+            seen.0 += usize::from(date_re.is_match(&s));
+            seen.1 += usize::from(delivery_re.is_match(&s));
+            let plain = date_re.captures(&s).map(|c| {
+                (
+                    c.get(1).unwrap().as_str(),
+                    c.get(2).unwrap().as_str(),
+                    c.get(3).unwrap().as_str(),
+                )
+            });
+            assert_eq!(date(&s), plain, "{s:?}");
+            let plain = delivery_re
+                .captures(&s)
+                .map(|c| c.get(1).map(|m| m.as_str()));
+            assert_eq!(delivery(&s), plain, "{s:?}");
+        }
+        assert!(seen.0 > 1000 && seen.1 > 30, "{seen:?}");
+        // Long places: the 60-character limit, and the last `会议上` that fits.
+        for n in [1, 2, 3, 58, 59, 60, 61, 70] {
+            for tail in ["", " 省长 某某", "）", " ）某", "会议上 某某"] {
+                let s = format!("2025年1月19日在{}会议上{tail}", "某".repeat(n));
+                let plain = delivery_re
+                    .captures(&s)
+                    .map(|c| c.get(1).map(|m| m.as_str()));
+                assert_eq!(delivery(&s), plain, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn issues_and_serials() {
+        let issue_re = Regex::new(r"第\s*(\d{1,3})\s*期").unwrap();
+        let serial_re = Regex::new(r"总第\s*(\d{1,5})\s*[号期]").unwrap();
+        let pieces = with(&["第", "总第", "期", "号", " ", "x", "1234", "12345"]);
+        let mut seen = 0;
+        for s in strings(&pieces, 20000, 8) {
+            seen += usize::from(issue_re.is_match(&s)) + usize::from(serial_re.is_match(&s));
+            let plain = issue_re.captures(&s).map(|c| c.get(1).unwrap().as_str());
+            assert_eq!(issue(&s), plain, "{s:?}");
+            let plain = serial_re.captures(&s).map(|c| c.get(1).unwrap().as_str());
+            assert_eq!(serial(&s), plain, "{s:?}");
+        }
+        assert!(seen > 200, "{seen}");
+    }
+
+    #[test]
+    fn contents_leads_and_trails() {
+        let lead_re = Regex::new(r"^[\s\-—·.…]*(\d{1,4})[\s\-—·.…]*").unwrap();
+        let trail_re = Regex::new(r"[\s\-—·.…]*\d*[\s\-—·.…]*$").unwrap();
+        let pieces = with(&[" ", "-", "—", "·", ".", "…", "政府", "工作报告", "12345"]);
+        for s in strings(&pieces, 20000, 8) {
+            let plain = lead_re
+                .captures(&s)
+                .map(|c| (c.get(1).unwrap().end(), c.get(0).unwrap().end()));
+            assert_eq!(contents_lead(&s), plain, "{s:?}");
+            assert_eq!(
+                without_contents_trail(&s),
+                trail_re.replace(&s, ""),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn enumerators_and_items() {
+        let item_re = Regex::new(r"^\d{1,2}[.．、](?:\D|$)").unwrap();
+        let enum_re = Regex::new(r"^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?:\D|$)|第[一二三四五六七八九十]+[章节条部分])").unwrap();
+        let pieces = with(&[
+            "一", "十", "二", "、", "是", "要", "（", "(", "）", ")", ".", "．", "第", "章", "节",
+            "条", "部", "分", "x", "年",
+        ]);
+        let mut seen = 0;
+        for s in strings(&pieces, 30000, 6) {
+            seen += usize::from(enum_re.is_match(&s));
+            assert_eq!(arabic_item(&s), item_re.is_match(&s), "{s:?}");
+            assert_eq!(enumerator(&s), enum_re.is_match(&s), "{s:?}");
+        }
+        assert!(seen > 200, "{seen}");
+    }
+
+    #[test]
+    fn page_numbers() {
+        let re = Regex::new(r"^[\s—\-~·•]*(?:第\s*)?(\d{1,4})(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[\s—\-~·•]*$|^(?i:page)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$").unwrap();
+        let pieces = with(&[
+            " ", "—", "-", "~", "·", "•", "第", "页", "/", "共", "page", "Page", "PAGE", "of", "x",
+            "12345",
+        ]);
+        let mut seen = 0;
+        for s in strings(&pieces, 40000, 8) {
+            seen += usize::from(re.is_match(&s));
+            let plain = re.captures(&s).map(|c| c.get(1).map(|m| m.as_str()));
+            assert_eq!(page_number(&s), plain, "{s:?}");
+        }
+        assert!(seen > 200, "{seen}");
+    }
+
+    #[test]
+    fn time_frames() {
+        let pairs: [(&str, At); 3] = [
+            (
+                r"今年|明年|(?:19|20)\d{2}年(?:工作|主要|经济|全省|全市|全区|要|将)",
+                this_year_at,
+            ),
+            (
+                r"“?十[五六七]五”?(?:时期|期间|末|规划)|今后五年|未来五年|到(?:19|20)\d{2}年",
+                plan_horizon_at,
+            ),
+            (
+                r"五年来|过去五年|“?十[三四]五”?(?:时期|期间|以来)",
+                review_horizon_at,
+            ),
+        ];
+        let by_year_re = Regex::new(r"(?:到|至|截至)((?:19|20)\d{2})年").unwrap();
+        let anniversary_re = Regex::new(r"^\d+(?:周年|级)").unwrap();
+        let pieces = with(&[
+            "今年",
+            "明年",
+            "今",
+            "年",
+            "工作",
+            "主要",
+            "经济",
+            "全省",
+            "全",
+            "要",
+            "将",
+            "“",
+            "”",
+            "十",
+            "五",
+            "六",
+            "三",
+            "四",
+            "时期",
+            "期间",
+            "末",
+            "规划",
+            "以来",
+            "今后五年",
+            "未来",
+            "五年来",
+            "过去",
+            "过去五年",
+            "到",
+            "至",
+            "截至",
+            "截",
+            "周年",
+            "级",
+            "x",
+        ]);
+        let compiled: Vec<(Regex, At)> = pairs
+            .iter()
+            .map(|(pattern, at)| (Regex::new(pattern).unwrap(), *at))
+            .collect();
+        let mut seen = 0;
+        for s in strings(&pieces, 30000, 10) {
+            for (re, at) in &compiled {
+                let plain: Vec<(usize, usize)> =
+                    re.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+                seen += plain.len();
+                assert_eq!(find_all(&s, *at), plain, "{re} {s:?}");
+            }
+            let plain = by_year_re
+                .captures(&s)
+                .map(|c| (c.get(0).unwrap().end(), c.get(1).unwrap().as_str()));
+            assert_eq!(by_year(&s), plain, "{s:?}");
+            assert_eq!(anniversary(&s), anniversary_re.is_match(&s), "{s:?}");
+        }
+        assert!(seen > 3000, "{seen}");
+    }
+
+    #[test]
+    fn openings() {
+        let re = Regex::new(r"^(?:(?:19|20)\d{2}年|“十?[一二三四五六七八九]?五”|第十?[一二三四五六七八九]?个五年|(过去(?:的)?一年|一年来|去年)|(今年|明年))").unwrap();
+        let pieces = with(&[
+            "年",
+            "“",
+            "”",
+            "十",
+            "五",
+            "一",
+            "九",
+            "第",
+            "个五年",
+            "个",
+            "过去",
+            "的",
+            "一年",
+            "一年来",
+            "去年",
+            "今年",
+            "明年",
+            "x",
+        ]);
+        let mut seen = 0;
+        for s in strings(&pieces, 30000, 6) {
+            let plain = re.captures(&s).map(|c| {
+                if c.get(1).is_some() {
+                    Opening::Past
+                } else if c.get(2).is_some() {
+                    Opening::Coming
+                } else {
+                    Opening::Named(c.get(0).unwrap().end())
+                }
+            });
+            seen += usize::from(plain.is_some());
+            assert_eq!(opening(&s), plain, "{s:?}");
+        }
+        assert!(seen > 1000, "{seen}");
+    }
+
+    #[test]
+    fn history_openings() {
+        let re = Regex::new(r"^[^，。\d]{0,12}(\d+)多?年(?:来|以来|间)").unwrap();
+        let pieces = with(&[
+            "多", "年", "来", "以来", "间", "，", "。", "建区", "过去", "x", "以",
+        ]);
+        let mut seen = 0;
+        for s in strings(&pieces, 30000, 10) {
+            seen += usize::from(re.is_match(&s));
+            let plain = re.captures(&s).map(|c| c.get(1).unwrap().as_str());
+            assert_eq!(history(&s), plain, "{s:?}");
+        }
+        assert!(seen > 100, "{seen}");
+    }
+}
