@@ -5,7 +5,7 @@
 # and one worker against two on a batch.
 #
 # A benchmark, not a test: run it by hand on a quiet machine.
-#   bash bench/run.sh                 # RUNS=5 by default, best time of the runs reported
+#   bash bench/run.sh                 # RUNS=5 by default, the median of the runs reported
 #   GAZETTE=path/to/gazette bash bench/run.sh
 #
 # The large input is built from the reports in ../shared/corpus (GAZETTE_CORPUS to point
@@ -21,23 +21,26 @@ min_mb=${MIN_MB:-25}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-best_ms() { # best wall time in ms of "$@" (stdout discarded) over $runs runs
-  local best=999999999 t s e
-  for _ in $(seq "$runs"); do
-    s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N)
-    t=$(( (e - s) / 1000000 )); (( t < best )) && best=$t
-  done
-  echo "$best"
+# Wall time of "$@" (stdout discarded) over $runs runs: the median, by hyperfine when it is
+# installed (Debian package hyperfine: no shell in between, warm-up runs first), else the best of
+# the runs timed by date.
+median_us() {
+  if command -v hyperfine > /dev/null; then
+    local csv=$work/hyperfine.csv
+    hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$csv" \
+      -- "$(printf '%q ' "$@")" > /dev/null 2>&1
+    awk -F, 'NR == 2 { printf "%d", $4 * 1e6 }' "$csv"
+  else
+    local best=999999999999 t s e
+    for _ in $(seq "$runs"); do
+      s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N)
+      t=$(( (e - s) / 1000 )); (( t < best )) && best=$t
+    done
+    echo "$best"
+  fi
 }
-
-best_us() { # the same in microseconds, for runs of a few milliseconds
-  local best=999999999999 t s e
-  for _ in $(seq "$runs"); do
-    s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N)
-    t=$(( (e - s) / 1000 )); (( t < best )) && best=$t
-  done
-  echo "$best"
-}
+time_ms() { echo $(( $(median_us "$@") / 1000 )); }
+time_us() { median_us "$@"; }
 
 peak_mb() { # peak resident memory in MB of "$@" (GNU time), stdout discarded
   if [ -x /usr/bin/time ]; then
@@ -52,8 +55,8 @@ rate() { awk -v b="$1" -v ms="$2" 'BEGIN { printf "%.1f", (ms > 0 ? b / 1e6 / (m
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 seed=fixtures/xizang-2025-01.txt
-spawn=$(best_us "$bin" --version)
-seed_us=$(best_us "$bin" extract "$seed" --format jsonl)
+spawn=$(time_us "$bin" --version)
+seed_us=$(time_us "$bin" extract "$seed" --format jsonl)
 echo "seed report ($(wc -c < "$seed") bytes), whole process: $(awk -v u="$seed_us" 'BEGIN { printf "%.1f", u / 1000 }') ms (starting the binary alone: $(awk -v u="$spawn" 'BEGIN { printf "%.1f", u / 1000 }') ms)"
 
 if [ ! -d "$corpus/provincial-2026" ]; then
@@ -68,10 +71,10 @@ big=$work/big.txt
 while [ "$(wc -c < "$big")" -lt $((min_mb * 1000 * 1000)) ]; do cat "${reports[@]}" >> "$big"; done
 size=$(wc -c < "$big")
 
-g=$(best_ms "$bin" extract "$big" --format jsonl -j 1)
+g=$(time_ms "$bin" extract "$big" --format jsonl -j 1)
 echo "large input: $(mb "$size") MB, gazette extract --format jsonl: $g ms, $(rate "$size" "$g") MB/s on one core"
 if command -v rg > /dev/null; then
-  r=$(best_ms rg -c '[0-9]+' "$big")
+  r=$(time_ms rg -c '[0-9]+' "$big")
   echo "  rg -c '[0-9]+' on the same file: $r ms ($(rate "$size" "$r") MB/s); gazette / rg = $(ratio "$g" "$r")"
 else
   echo "  rg not installed (apt-get install ripgrep): no scan to compare with"
@@ -94,6 +97,6 @@ for copies in 8 32; do
 done
 dir=$work/batch-32
 bytes=$(cat "$dir"/* | wc -c)
-one=$(best_ms "$bin" extract "$dir" --format jsonl -q -j 1)
-two=$(best_ms "$bin" extract "$dir" --format jsonl -q -j 2)
+one=$(time_ms "$bin" extract "$dir" --format jsonl -q -j 1)
+two=$(time_ms "$bin" extract "$dir" --format jsonl -q -j 2)
 echo "batch of $(find "$dir" -type f | wc -l) files: 1 worker $one ms ($(rate "$bytes" "$one") MB/s), 2 workers $two ms ($(rate "$bytes" "$two") MB/s): $(ratio "$one" "$two")×"

@@ -138,6 +138,9 @@ pub struct Document {
     pub canonical: Canonical,
     pub meta: Metadata,
     pub root: Node,
+    /// Whether the script fold (`lexicon::script`) changes the text: when it does not, no piece
+    /// of the text can change either, and matching reads the text as it is.
+    pub folds_script: bool,
     pub warnings: Vec<String>,
 }
 

@@ -20,7 +20,7 @@ pub mod segment;
 
 use document::{Document, SourceInfo};
 use error::IngestError;
-use ingest::IngestOptions;
+use ingest::{IngestOptions, RawDocument};
 use std::io::Read;
 
 /// Inputs larger than this are refused unless the caller raises the limit.
@@ -60,19 +60,35 @@ pub fn read_input_path(path: &std::path::Path, max_size: u64) -> Result<Vec<u8>,
     Ok(std::fs::read(path)?)
 }
 
-/// [`analyse`], taking the bytes: a batch holds no input longer than it needs to.
+/// [`analyse`], taking the bytes: they are dropped as soon as they are decoded into pages, so
+/// that a large input is not held twice while it is normalised.
 pub fn analyse_owned(
     path: &str,
     bytes: Vec<u8>,
     opts: &IngestOptions,
 ) -> Result<Document, IngestError> {
-    analyse(path, &bytes, opts)
+    let raw = ingest::ingest_bytes(&bytes, opts)?;
+    let size = bytes.len() as u64;
+    drop(bytes);
+    analyse_pages(path, raw, size)
 }
 
 /// Turn the bytes of one input into a segmented document. `path` is only used to name the source.
 pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Document, IngestError> {
     let raw = ingest::ingest_bytes(bytes, opts)?;
-    let canonical = normalise::normalise(&raw.pages);
+    analyse_pages(path, raw, bytes.len() as u64)
+}
+
+/// Normalise and segment the pages of an input of `size` bytes.
+fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, IngestError> {
+    let RawDocument {
+        kind,
+        encoding,
+        pages,
+        warnings,
+    } = raw;
+    let page_total = pages.len() as u32;
+    let canonical = normalise::normalise_pages(pages);
     if canonical.text.trim().is_empty() {
         return Err(IngestError::NoText(
             "nothing left after removing page furniture".into(),
@@ -80,7 +96,9 @@ pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Documen
     }
     // Traditional script is segmented through its simplified fold (same byte offsets), so that
     // headings and header lines are recognised by the same rules; the text keeps its characters.
-    let (root, meta) = match lexicon::units::simplify_for_matching(&canonical.text) {
+    let fold = lexicon::units::simplify_for_matching(&canonical.text);
+    let folds_script = matches!(fold, std::borrow::Cow::Owned(_));
+    let (root, meta) = match fold {
         std::borrow::Cow::Borrowed(_) => segment::segment(&canonical),
         std::borrow::Cow::Owned(folded) => {
             let folded = normalise::Canonical {
@@ -103,15 +121,16 @@ pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Documen
     Ok(Document {
         source: SourceInfo {
             path: path.to_string(),
-            kind: raw.kind,
-            encoding: raw.encoding,
-            pages: raw.pages.len() as u32,
-            bytes: bytes.len() as u64,
+            kind,
+            encoding,
+            pages: page_total,
+            bytes: size,
         },
         canonical,
         meta,
         root,
-        warnings: raw.warnings,
+        folds_script,
+        warnings,
     })
 }
 

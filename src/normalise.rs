@@ -14,6 +14,7 @@
 
 use crate::chars::{display_width, is_cjk, is_cjk_punct, is_ideograph, is_sentence_end};
 use crate::patterns;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
@@ -88,10 +89,18 @@ pub fn fold_char(c: char, out: &mut String) {
 
 /// Fold a whole string.
 pub fn fold(s: &str) -> String {
+    fold_cow(s).into_owned()
+}
+
+/// Fold a string, borrowing it when nothing in it folds (nearly every line of a report).
+fn fold_cow(s: &str) -> Cow<'_, str> {
+    let Some(first) = s.char_indices().find(|&(_, c)| !folds_to_itself(c)) else {
+        return Cow::Borrowed(s);
+    };
     let mut out = String::with_capacity(s.len());
-    // Runs of characters that fold to themselves (nearly all of a report) are copied whole.
+    // Runs of characters that fold to themselves are copied whole.
     let mut plain_from = 0;
-    for (i, c) in s.char_indices() {
+    for (i, c) in s[first.0..].char_indices().map(|(i, c)| (first.0 + i, c)) {
         if !folds_to_itself(c) {
             out.push_str(&s[plain_from..i]);
             fold_char(c, &mut out);
@@ -99,7 +108,11 @@ pub fn fold(s: &str) -> String {
         }
     }
     out.push_str(&s[plain_from..]);
-    out
+    if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    }
 }
 
 /// Characters that `fold_char` writes unchanged, among the common ones: printable ASCII, line
@@ -173,12 +186,18 @@ type PageLines = Vec<Option<String>>;
 
 /// Normalise pages into the canonical text.
 pub fn normalise(pages: &[String]) -> Canonical {
+    normalise_pages(pages.to_vec())
+}
+
+/// [`normalise`], taking the pages: each is dropped once it is cut into lines, and each
+/// paragraph once it is in the canonical text, so that a large input is not held several times.
+pub fn normalise_pages(pages: Vec<String>) -> Canonical {
+    // Folding is character by character and keeps line feeds, so lines are folded one by one.
     let mut lines: Vec<PageLines> = pages
-        .iter()
+        .into_iter()
         .map(|p| {
-            fold(p)
-                .split('\n')
-                .map(|l| Some(clean_line(l)).filter(|l| !l.is_empty()))
+            p.split('\n')
+                .map(|l| Some(clean_line(&fold_cow(l))).filter(|l| !l.is_empty()))
                 .collect()
         })
         .collect();
@@ -189,7 +208,7 @@ pub fn normalise(pages: &[String]) -> Canonical {
         .into_iter()
         .map(|page| paragraphs_of(page, wrap_width, lines_are_paragraphs))
         .collect();
-    stitch(&paragraphs)
+    stitch(paragraphs)
 }
 
 /// What `line_continues` and `continues` read from the whole paragraph before a break, kept up
@@ -490,24 +509,26 @@ fn join_into(p: &mut String, next: &str) {
 }
 
 /// Concatenate the pages' paragraphs, joining a paragraph that a page break cut.
-fn stitch(pages: &[Vec<String>]) -> Canonical {
+fn stitch(pages: Vec<Vec<String>>) -> Canonical {
     let mut out = Canonical {
         page_count: pages.len() as u32,
         ..Default::default()
     };
-    let mut text = String::new();
+    let mut text =
+        String::with_capacity(pages.iter().flatten().map(|p| p.len() + 1).sum::<usize>());
     // Where the last paragraph of `text` starts, and its marks (kept as text is appended).
     let mut tail_start = 0;
     let mut tail = Marks::default();
-    for (p, paras) in pages.iter().enumerate() {
+    for (p, paras) in pages.into_iter().enumerate() {
         let page_no = p as u32 + 1;
-        for (k, para) in paras.iter().enumerate() {
+        for (k, para) in paras.into_iter().enumerate() {
+            let para = para.as_str();
             let prev = Prev {
                 text: &text[tail_start..],
                 marks: tail,
             };
             if k == 0 && !text.is_empty() && continues(prev, para) {
-                let mut rest = para.as_str();
+                let mut rest = para;
                 // A character printed at the foot of one page and again at the head of the next.
                 if let (Some(a), Some(b)) = (text.chars().next_back(), rest.chars().next())
                     && a == b

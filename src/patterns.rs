@@ -346,6 +346,49 @@ pub fn find_all(s: &str, at: At) -> Vec<(usize, usize)> {
     out
 }
 
+/// A hand-written matcher with the characters its matches can start with, so that a scan tries
+/// it only there.
+#[derive(Clone, Copy)]
+pub struct Starting {
+    pub first: &'static [char],
+    pub at: At,
+}
+
+/// `find_all` of several patterns in one pass over `s`, each trying its matcher only where one
+/// of its first characters stands.
+pub fn find_all_each<const N: usize>(s: &str, pats: [Starting; N]) -> [Vec<(usize, usize)>; N] {
+    let mut out: [Vec<(usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
+    let mut from = [0usize; N];
+    for (i, c) in s.char_indices() {
+        for (k, pat) in pats.iter().enumerate() {
+            if i >= from[k]
+                && pat.first.contains(&c)
+                && let Some(end) = (pat.at)(s, i)
+            {
+                out[k].push((i, end));
+                from[k] = end.max(i + 1);
+            }
+        }
+    }
+    out
+}
+
+/// `this_year_at` and where its matches start.
+pub const THIS_YEAR: Starting = Starting {
+    first: &['今', '明', '1', '2'],
+    at: this_year_at,
+};
+/// `plan_horizon_at` and where its matches start.
+pub const PLAN_HORIZON: Starting = Starting {
+    first: &['“', '十', '今', '未', '到'],
+    at: plan_horizon_at,
+};
+/// `review_horizon_at` and where its matches start.
+pub const REVIEW_HORIZON: Starting = Starting {
+    first: &['五', '过', '“', '十'],
+    at: review_horizon_at,
+};
+
 /// `(?:19|20)\d{2}年` at `p`.
 fn year_nian_at(s: &str, p: usize) -> Option<usize> {
     let n = year_at(&s[p..])?;
@@ -735,6 +778,11 @@ mod tests {
                 seen += plain.len();
                 assert_eq!(find_all(&s, *at), plain, "{re} {s:?}");
             }
+            let [this_year, plan, review] =
+                find_all_each(&s, [THIS_YEAR, PLAN_HORIZON, REVIEW_HORIZON]);
+            assert_eq!(this_year, find_all(&s, this_year_at), "{s:?}");
+            assert_eq!(plan, find_all(&s, plan_horizon_at), "{s:?}");
+            assert_eq!(review, find_all(&s, review_horizon_at), "{s:?}");
             let plain = by_year_re
                 .captures(&s)
                 .map(|c| (c.get(0).unwrap().end(), c.get(1).unwrap().as_str()));

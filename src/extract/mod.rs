@@ -21,7 +21,7 @@ use regex::Regex;
 use scan::{Quantity, base_value, scan};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// Result, target or neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
@@ -69,8 +69,9 @@ pub struct Indicator {
     pub kind: Kind,
     pub year: Option<i32>,
     pub period: Option<String>,
-    pub section: String,
-    pub sentence: String,
+    /// Shared by the mentions of one sentence (a large input has many).
+    pub section: Arc<str>,
+    pub sentence: Arc<str>,
     pub text: String,
     /// `[start, end)` in characters of the canonical text.
     pub span: [usize; 2],
@@ -98,7 +99,7 @@ static FIVE_YEAR_PLAN: LazyLock<Regex> =
 struct Place<'a> {
     covers: Option<Covers>,
     in_report: bool,
-    section: String,
+    section: Arc<str>,
     /// Title of the part (empty outside parts).
     part_title: &'a str,
     /// Bytes where the sentence's paragraph starts and ends (time horizons carry over a
@@ -165,7 +166,7 @@ fn place_of<'a>(path: &[&'a Node], node: &'a Node) -> Place<'a> {
     Place {
         covers: part.and_then(|p| p.covers),
         in_report,
-        section,
+        section: section.into(),
         part_title: part.map_or("", |p| p.title.as_str()),
         para_start,
         para_end,
@@ -372,7 +373,11 @@ fn sentence(
 ) {
     let text = doc.text();
     let raw = &text[node.start..node.end];
-    let s_owned = simplify_for_matching(raw);
+    let s_owned = if doc.folds_script {
+        simplify_for_matching(raw)
+    } else {
+        Cow::Borrowed(raw)
+    };
     let s: &str = &s_owned;
     let quantities = scan(s);
     if quantities.is_empty() {
@@ -380,6 +385,7 @@ fn sentence(
     }
     let place = place_of(path, node);
     let place = &place;
+    let sentence: Arc<str> = Arc::from(raw);
     let facts = SentenceFacts {
         cues: Cues::of(s),
         clauses: Clauses::of(s),
@@ -521,7 +527,7 @@ fn sentence(
                 year,
                 period: period.clone(),
                 section: place.section.clone(),
-                sentence: raw.to_string(),
+                sentence: sentence.clone(),
                 text: text[bs..be].to_string(),
                 span: [idx.char_at(text, bs), idx.char_at(text, be)],
                 page: doc.canonical.page_at(bs),
@@ -682,9 +688,14 @@ impl ParaFrames {
     }
 
     fn find_all(&mut self, hay: &str) {
-        self.this_year = patterns::find_all(hay, patterns::this_year_at);
-        self.plan = patterns::find_all(hay, patterns::plan_horizon_at);
-        self.review = patterns::find_all(hay, patterns::review_horizon_at);
+        [self.this_year, self.plan, self.review] = patterns::find_all_each(
+            hay,
+            [
+                patterns::THIS_YEAR,
+                patterns::PLAN_HORIZON,
+                patterns::REVIEW_HORIZON,
+            ],
+        );
     }
 
     /// Make these the frames of `text[start..end]` (kept while the sentences of one paragraph

@@ -122,7 +122,10 @@ pub fn decode_pages(bytes: &[u8], forced: Option<&str>) -> Result<RawDocument, I
 /// A byte-order mark or `--encoding` first; then UTF-8 if the bytes are UTF-8; then the charset
 /// the page declares (`<meta charset="gb2312">`, Big5 pages of Taiwan and Hong Kong); then the
 /// detection of text input.
-fn decode(bytes: &[u8], forced: Option<&str>) -> Result<(String, String), IngestError> {
+fn decode<'a>(
+    bytes: &'a [u8],
+    forced: Option<&str>,
+) -> Result<(std::borrow::Cow<'a, str>, String), IngestError> {
     if forced.is_some() || Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok()
     {
         return text::decode(bytes, forced);

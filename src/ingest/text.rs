@@ -3,6 +3,7 @@
 use super::{RawDocument, SourceKind};
 use crate::error::IngestError;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
 
 /// Consecutive blank lines that mark a page break in text extracted from a printed page
 /// (one blank line is a paragraph break; extractors leave several where a page ended).
@@ -22,12 +23,15 @@ pub fn decode_pages(bytes: &[u8], forced: Option<&str>) -> Result<RawDocument, I
     })
 }
 
-/// Decode to a String, returning the name of the encoding used.
+/// Decode to text (UTF-8 input is borrowed, not copied), returning the name of the encoding used.
 ///
 /// Order: a byte-order mark wins; then a forced encoding; then strict UTF-8; then strict
 /// GB18030 (a superset of GBK and GB2312, the usual encodings of Chinese official text files).
 /// Anything that decodes under neither, or that is full of control bytes, is refused as binary.
-pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<(String, String), IngestError> {
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    forced: Option<&str>,
+) -> Result<(Cow<'a, str>, String), IngestError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return strict(enc, &bytes[bom_len..]);
     }
@@ -38,7 +42,7 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<(String, String), In
     }
     reject_binary(bytes)?;
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_string(), "UTF-8".into()));
+        return Ok((Cow::Borrowed(s), "UTF-8".into()));
     }
     if let Ok(decoded) = strict(GB18030, bytes) {
         return Ok(decoded);
@@ -48,7 +52,10 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<(String, String), In
     ))
 }
 
-fn strict(enc: &'static Encoding, bytes: &[u8]) -> Result<(String, String), IngestError> {
+fn strict<'a>(
+    enc: &'static Encoding,
+    bytes: &'a [u8],
+) -> Result<(Cow<'a, str>, String), IngestError> {
     let name = enc.name().to_string();
     match enc.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(s) => {
@@ -57,7 +64,7 @@ fn strict(enc: &'static Encoding, bytes: &[u8]) -> Result<(String, String), Inge
             } else {
                 reject_binary_text(&s)?;
             }
-            Ok((s.into_owned(), name))
+            Ok((s, name))
         }
         None => Err(IngestError::Encoding { encoding: name }),
     }

@@ -87,26 +87,61 @@ fn in_run(c: char) -> bool {
     flags(c) & (KEY | ACTIVE) != 0
 }
 
-/// The passive phrases, to look for all at once.
-static PASSIVE_PHRASES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(script_keys::PASSIVE_PHRASES)
-        .expect("passive phrases")
+/// The passive phrases by their first two characters, sorted: a phrase can start only where two
+/// passive characters stand side by side, and is then looked for there alone (cheaper than an
+/// automaton over the whole text, since `有序` and the like make passive characters common).
+static PASSIVE_BY_BIGRAM: LazyLock<Vec<((char, char), &'static str)>> = LazyLock::new(|| {
+    let mut v: Vec<((char, char), &'static str)> = script_keys::PASSIVE_PHRASES
+        .iter()
+        .filter_map(|p| {
+            let mut it = p.chars();
+            Some(((it.next()?, it.next()?), *p))
+        })
+        .collect();
+    v.sort_unstable();
+    v
 });
+
+/// Whether some passive phrase starts at byte `at` of `s`, whose first two characters are `pair`.
+fn passive_phrase_at(s: &str, at: usize, pair: (char, char)) -> bool {
+    let table = &*PASSIVE_BY_BIGRAM;
+    let first = table.partition_point(|&(k, _)| k < pair);
+    table[first..]
+        .iter()
+        .take_while(|&&(k, _)| k == pair)
+        .any(|&(_, p)| s[at..].starts_with(p))
+}
+
+/// Calls `f(at)` for every byte offset `at` where an active character stands or a passive phrase
+/// starts, in order; stops early when `f` returns false.
+fn for_each_mark(s: &str, mut f: impl FnMut(usize) -> bool) {
+    // The previous character, when it was passive: with the current one, a possible phrase start.
+    let mut prev: Option<(usize, char)> = None;
+    for (i, c) in s.char_indices() {
+        let fl = flags(c);
+        if let Some((at, p)) = prev
+            && fl & PASSIVE != 0
+            && passive_phrase_at(s, at, (p, c))
+            && !f(at)
+        {
+            return;
+        }
+        if fl & ACTIVE != 0 && !f(i) {
+            return;
+        }
+        prev = (fl & PASSIVE != 0).then_some((i, c));
+    }
+}
 
 /// Whether the fold can change `s` at all (see `script_keys`); false for nearly all simplified
 /// text, which then is not converted.
 fn may_change(s: &str) -> bool {
-    let mut passive = false;
-    for c in s.chars() {
-        let f = flags(c);
-        if f & ACTIVE != 0 {
-            return true;
-        }
-        passive |= f & PASSIVE != 0;
-    }
-    passive && PASSIVE_PHRASES.is_match(s)
+    let mut any = false;
+    for_each_mark(s, |_| {
+        any = true;
+        false
+    });
+    any
 }
 
 /// The runs OpenCC may change (byte ranges, in order): the runs that hold an active character
@@ -114,18 +149,10 @@ fn may_change(s: &str) -> bool {
 /// `may_change` says of it, found in one pass over `s`.
 fn changing_runs(s: &str) -> Vec<(usize, usize)> {
     let mut marks = Vec::new();
-    let mut passive = false;
-    for (i, c) in s.char_indices() {
-        let f = flags(c);
-        if f & ACTIVE != 0 {
-            marks.push(i);
-        }
-        passive |= f & PASSIVE != 0;
-    }
-    if passive {
-        marks.extend(PASSIVE_PHRASES.find_overlapping_iter(s).map(|m| m.start()));
-        marks.sort_unstable();
-    }
+    for_each_mark(s, |at| {
+        marks.push(at);
+        true
+    });
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for at in marks {
         if runs.last().is_some_and(|&(_, end)| at < end) {

@@ -27,9 +27,12 @@ enum Record<'a> {
     },
 }
 
+/// One record and its line feed, written at once (serde_json's many small writes go to a
+/// `Vec`, not through the `dyn Write`).
 fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, r)?;
-    out.write_all(b"\n")
+    let mut buf = serde_json::to_vec(r)?;
+    buf.push(b'\n');
+    out.write_all(&buf)
 }
 
 impl Exporter for Jsonl {
