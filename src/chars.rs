@@ -33,8 +33,20 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Display width in columns: CJK characters take two, others one.
 pub fn display_width(s: &str) -> usize {
+    // Below U+2E80 only a few marks are CJK (`is_cjk`); every character above it is wide.
     s.chars()
-        .map(|c| if is_cjk(c) || c > '\u{2E80}' { 2 } else { 1 })
+        .map(|c| {
+            if c > '\u{2E80}'
+                || matches!(
+                    c,
+                    '\u{00B7}' | '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2026}'
+                )
+            {
+                2
+            } else {
+                1
+            }
+        })
         .sum()
 }
 
@@ -60,9 +72,132 @@ pub fn is_decimal_digit(c: char) -> bool {
     OTHER.get(i).is_some_and(|&(start, _)| start <= c)
 }
 
+/// The UTF-8 lead bytes of a few characters: a scan for those characters decodes only the
+/// characters that start with one of these bytes and steps over the rest of the text a byte at a
+/// time (the ideographs of running text start with bytes that few marks share).
+pub struct Leads([bool; 256]);
+
+impl Leads {
+    pub const fn of(chars: &[char]) -> Leads {
+        let mut table = [false; 256];
+        let mut k = 0;
+        while k < chars.len() {
+            let mut buf = [0u8; 4];
+            let bytes = chars[k].encode_utf8(&mut buf);
+            table[bytes.as_bytes()[0] as usize] = true;
+            k += 1;
+        }
+        Leads(table)
+    }
+
+    /// Every lead byte from `lo` to `hi`.
+    pub const fn of_bytes(lo: u8, hi: u8) -> Leads {
+        let mut table = [false; 256];
+        let mut b = lo as usize;
+        while b <= hi as usize {
+            table[b] = true;
+            b += 1;
+        }
+        Leads(table)
+    }
+}
+
+/// Length of the UTF-8 sequence that `lead` starts (1 for a byte that starts none, so that a scan
+/// of valid text, which never stops on one, still moves on).
+#[inline]
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// `s.char_indices()`, keeping only characters whose first byte is one of `leads`' (a superset of
+/// the characters `leads` was made of, in text order).
+pub fn chars_led_by<'a>(s: &'a str, leads: &'a Leads) -> impl Iterator<Item = (usize, char)> + 'a {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // `i` is always at a character boundary: a character not wanted is stepped over whole,
+        // by the length its lead byte gives.
+        while let Some(&b) = bytes.get(i) {
+            let at = i;
+            if leads.0[b as usize] {
+                let c = s[at..].chars().next()?;
+                i = at + c.len_utf8();
+                return Some((at, c));
+            }
+            i += utf8_len(b);
+        }
+        None
+    })
+}
+
+/// `s.split('\n')`, finding the line feeds with the memchr crate's vector search (long lines of
+/// CJK text are scanned many bytes at a time).
+pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut feeds = memchr::memchr_iter(b'\n', s.as_bytes());
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match feeds.next() {
+            Some(at) => {
+                start = Some(at + 1);
+                Some(&s[from..at])
+            }
+            None => {
+                start = None;
+                Some(&s[from..])
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_lines_is_split_at_line_feeds() {
+        for s in ["", "\n", "a", "a\n", "\na", "增长\n\n5%\n", "x\ny\nz"] {
+            assert_eq!(
+                split_lines(s).collect::<Vec<_>>(),
+                s.split('\n').collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn display_width_counts_cjk_as_two() {
+        let mut buf = [0u8; 4];
+        for c in (0..0x20000).filter_map(char::from_u32) {
+            let wide = is_cjk(c) || c > '\u{2E80}';
+            assert_eq!(
+                display_width(c.encode_utf8(&mut buf)),
+                if wide { 2 } else { 1 },
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn chars_led_by_finds_every_wanted_character() {
+        const WANTED: Leads = Leads::of(&['。', '“', '（', '!', '𠀀']);
+        let s = "a!b。“增长”（5%）𠀀x。";
+        let all: Vec<(usize, char)> = s
+            .char_indices()
+            .filter(|&(_, c)| ['。', '“', '（', '!', '𠀀'].contains(&c))
+            .collect();
+        let found: Vec<(usize, char)> = chars_led_by(s, &WANTED)
+            .filter(|&(_, c)| ['。', '“', '（', '!', '𠀀'].contains(&c))
+            .collect();
+        assert_eq!(found, all);
+        assert!(chars_led_by(s, &WANTED).all(|(i, c)| s[i..].starts_with(c)));
+        assert_eq!(chars_led_by("", &WANTED).count(), 0);
+    }
 
     #[test]
     fn decimal_digits_are_the_regex_crate_s() {

@@ -138,9 +138,9 @@ pub struct Document {
     pub canonical: Canonical,
     pub meta: Metadata,
     pub root: Node,
-    /// Whether the script fold (`lexicon::script`) changes the text: when it does not, no piece
-    /// of the text can change either, and matching reads the text as it is.
-    pub folds_script: bool,
+    /// Where the script fold (`lexicon::script::marks`) may change the text: a piece of the text
+    /// that holds none of these is read as it is, without asking the fold.
+    pub script_marks: Vec<usize>,
     pub warnings: Vec<String>,
 }
 

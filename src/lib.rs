@@ -96,9 +96,8 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
     }
     // Traditional script is segmented through its simplified fold (same byte offsets), so that
     // headings and header lines are recognised by the same rules; the text keeps its characters.
-    let fold = lexicon::units::simplify_for_matching(&canonical.text);
-    let folds_script = matches!(fold, std::borrow::Cow::Owned(_));
-    let (root, meta) = match fold {
+    let script_marks = lexicon::script::marks(&canonical.text);
+    let (root, meta) = match lexicon::script::simplify_marked(&canonical.text, &script_marks) {
         std::borrow::Cow::Borrowed(_) => segment::segment(&canonical),
         std::borrow::Cow::Owned(folded) => {
             let folded = normalise::Canonical {
@@ -129,7 +128,7 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
         canonical,
         meta,
         root,
-        folds_script,
+        script_marks,
         warnings,
     })
 }

@@ -12,7 +12,10 @@
 //! - lines wrapped by a layout are joined; a paragraph cut by a page break is joined, and a
 //!   character repeated on both sides of that page break is written once.
 
-use crate::chars::{display_width, is_cjk, is_cjk_punct, is_ideograph, is_sentence_end};
+use crate::chars::{
+    Leads, chars_led_by, display_width, is_cjk, is_cjk_punct, is_ideograph, is_sentence_end,
+    split_lines, utf8_len,
+};
 use crate::patterns;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -94,20 +97,20 @@ pub fn fold(s: &str) -> String {
 
 /// Fold a string, borrowing it when nothing in it folds (nearly every line of a report).
 fn fold_cow(s: &str) -> Cow<'_, str> {
-    let Some(first) = s.char_indices().find(|&(_, c)| !folds_to_itself(c)) else {
+    let Some((first, _)) = next_to_fold(s, 0) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len());
     // Runs of characters that fold to themselves are copied whole.
-    let mut plain_from = 0;
-    for (i, c) in s[first.0..].char_indices().map(|(i, c)| (first.0 + i, c)) {
-        if !folds_to_itself(c) {
-            out.push_str(&s[plain_from..i]);
-            fold_char(c, &mut out);
-            plain_from = i + c.len_utf8();
-        }
+    out.push_str(&s[..first]);
+    let mut at = Some(first);
+    while let Some(i) = at {
+        let c = s[i..].chars().next().unwrap_or_default();
+        fold_char(c, &mut out);
+        let plain_from = i + c.len_utf8();
+        at = next_to_fold(s, plain_from).map(|(j, _)| j);
+        out.push_str(&s[plain_from..at.unwrap_or(s.len())]);
     }
-    out.push_str(&s[plain_from..]);
     if out == s {
         Cow::Borrowed(s)
     } else {
@@ -115,11 +118,39 @@ fn fold_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Where the first character from byte `from` on that is not `folds_to_itself` starts. The
+/// characters of running text are one or three bytes long and are decoded here by hand.
+fn next_to_fold(s: &str, from: usize) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while let Some(&lead) = b.get(i) {
+        let len = utf8_len(lead);
+        let c = match (len, b.get(i + 1), b.get(i + 2)) {
+            (1, _, _) => char::from(lead),
+            (3, Some(&x), Some(&y)) => char::from_u32(
+                (u32::from(lead & 0x0F) << 12) | (u32::from(x & 0x3F) << 6) | u32::from(y & 0x3F),
+            )?,
+            _ => s[i..].chars().next()?,
+        };
+        if !folds_to_itself(c) {
+            return Some((i, c));
+        }
+        i += len;
+    }
+    None
+}
+
 /// Characters that `fold_char` writes unchanged, among the common ones: printable ASCII, line
-/// feeds, CJK punctuation and the unified ideographs. (Others go through `fold_char`, which may
-/// write them unchanged too.)
+/// feeds, CJK punctuation (the full-width marks that are kept, quotes, dashes, ellipses) and the
+/// unified ideographs. (Others go through `fold_char`, which may write them unchanged too.)
 fn folds_to_itself(c: char) -> bool {
-    matches!(c, ' '..='~' | '\n' | '\u{3001}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}')
+    matches!(c,
+        ' '..='~'
+        | '\n'
+        | '\u{3001}'..='\u{303F}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}' | '\u{FF08}' | '\u{FF09}' | '\u{FF0C}' | '\u{FF1A}' | '\u{FF1B}' | '\u{FF1F}'
+        | '\u{2014}' | '\u{2018}'..='\u{201F}' | '\u{2026}' | '\u{00B7}')
 }
 
 /// Remove the spaces that layout put into a line (see module comment); collapse the others to one.
@@ -196,7 +227,7 @@ pub fn normalise_pages(pages: Vec<String>) -> Canonical {
     let mut lines: Vec<PageLines> = pages
         .into_iter()
         .map(|p| {
-            p.split('\n')
+            split_lines(&p)
                 .map(|l| Some(clean_line(&fold_cow(l))).filter(|l| !l.is_empty()))
                 .collect()
         })
@@ -234,7 +265,10 @@ impl Marks {
     }
 
     fn add(&mut self, s: &str) {
-        for c in s.chars() {
+        const MARKS: Leads = Leads::of(&[
+            '“', '”', '（', '）', '《', '》', '。', '，', '；', '！', '？', '!', '?', ';',
+        ]);
+        for (_, c) in chars_led_by(s, &MARKS) {
             match c {
                 '“' => self.quotes += 1,
                 '”' => self.quotes -= 1,
@@ -574,6 +608,23 @@ mod tests {
 
     fn norm(pages: &[&str]) -> Canonical {
         normalise(&pages.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn folding_shortcuts_agree_with_fold_char() {
+        for c in (0..0x30000).filter_map(char::from_u32) {
+            let s = format!("a增，{c}b");
+            let by_chars = s.char_indices().skip(1).find(|&(_, c)| !folds_to_itself(c));
+            assert_eq!(next_to_fold(&s, 1), by_chars, "{c:?}");
+            if folds_to_itself(c) {
+                let mut out = String::new();
+                fold_char(c, &mut out);
+                assert_eq!(out, c.to_string(), "{c:?}");
+            }
+            let mut whole = String::new();
+            s.chars().for_each(|c| fold_char(c, &mut whole));
+            assert_eq!(fold_cow(&s), whole, "{c:?}");
+        }
     }
 
     fn lines(c: &Canonical) -> Vec<&str> {

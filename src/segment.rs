@@ -6,7 +6,7 @@
 //! parts are short headings that name a review or a plan (`2024年工作回顾`, `一、…`,
 //! `三、2025年政府工作任务`); items start with `（一）`, `一是` or `1.`.
 
-use crate::chars::is_sentence_end;
+use crate::chars::{Leads, chars_led_by, is_sentence_end};
 use crate::document::{Covers, Metadata, Node, NodeKind};
 use crate::normalise::Canonical;
 use crate::patterns;
@@ -113,7 +113,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     // so that one stray mark does not swallow the rest of the paragraph): the last place of each
     // closer, found once.
     let mut last_close = [None::<usize>; CLOSERS.len()];
-    for (i, c) in text.char_indices() {
+    for (i, c) in chars_led_by(text, &SENTENCE_MARKS) {
         if let Some(k) = closer_index(c) {
             last_close[k] = Some(i);
         }
@@ -121,7 +121,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut stack: Vec<char> = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    // Only openers, closers and sentence ends do anything below.
+    for (i, c) in chars_led_by(text, &SENTENCE_MARKS) {
         if let Some(close) = closer(c) {
             let closes_later = closer_index(close)
                 .and_then(|k| last_close[k])
@@ -163,6 +164,12 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     merged
 }
+
+/// What `sentences` looks at: openers and closers of quotes and brackets, and sentence ends.
+const SENTENCE_MARKS: Leads = Leads::of(&[
+    '“', '‘', '「', '『', '《', '（', '(', '【', '〔', '[', '"', '”', '’', '」', '』', '》', '）',
+    ')', '】', '〕', ']', '。', '！', '？', '；', '!', '?', ';',
+]);
 
 /// Every mark `closer` gives.
 const CLOSERS: [char; 11] = ['”', '’', '」', '』', '》', '）', ')', '】', '〕', ']', '"'];

@@ -373,7 +373,11 @@ fn sentence(
 ) {
     let text = doc.text();
     let raw = &text[node.start..node.end];
-    let s_owned = if doc.folds_script {
+    // Only a sentence that holds a place where the fold may change the text is folded (a
+    // phrase that starts in it is found from its start, a character where it stands).
+    let marks = &doc.script_marks;
+    let first = marks.partition_point(|&at| at < node.start);
+    let s_owned = if marks.get(first).is_some_and(|&at| at < node.end) {
         simplify_for_matching(raw)
     } else {
         Cow::Borrowed(raw)

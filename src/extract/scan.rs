@@ -47,6 +47,48 @@ fn is_cn_numeral(c: char) -> bool {
     (c as u32) >= 0x3007 && NUMERALS.binary_search(&c).is_ok()
 }
 
+/// What `scan` acts on: an opening quote or title mark, `翻`, an ASCII digit, a Chinese numeral.
+fn starts_something(c: char) -> bool {
+    matches!(c, '“' | '《' | '翻') || c.is_ascii_digit() || is_cn_numeral(c)
+}
+
+/// `starts_something` for every character of the Basic Multilingual Plane, one bit each.
+static CANDIDATES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for c in (0..0x10000u32).filter_map(char::from_u32) {
+        if starts_something(c) {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    bits
+});
+
+/// The first byte at or after `from` where a character that `starts_something` stands (or the
+/// end of `s`). The three-byte characters of running text are decoded by hand.
+fn next_candidate(s: &str, from: usize) -> usize {
+    let bits = &*CANDIDATES;
+    let b = s.as_bytes();
+    let mut i = from;
+    while let Some(&lead) = b.get(i) {
+        let len = crate::chars::utf8_len(lead);
+        let hit = match (len, b.get(i + 1), b.get(i + 2)) {
+            (1, _, _) => lead.is_ascii_digit(),
+            (3, Some(&x), Some(&y)) => {
+                let n = (usize::from(lead & 0x0F) << 12)
+                    | (usize::from(x & 0x3F) << 6)
+                    | usize::from(y & 0x3F);
+                bits[n / 64] & (1 << (n % 64)) != 0
+            }
+            _ => s[i..].chars().next().is_some_and(starts_something),
+        };
+        if hit {
+            return i;
+        }
+        i += len;
+    }
+    s.len()
+}
+
 /// Value of a Chinese numeral without 万/亿 (`两千` → 2000, `三百五十` → 350, `十二` → 12).
 pub fn parse_cn_small(s: &str) -> Option<f64> {
     let (mut total, mut digit) = (0u64, None::<u64>);
@@ -317,6 +359,8 @@ pub fn scan(s: &str) -> Vec<Quantity> {
     // Where the next `”` and `》` are (found once, not at every opening mark).
     let mut closes = [NextClose::new('”'), NextClose::new('》')];
     while i < s.len() {
+        // Only the characters `starts_something` names do anything below.
+        i = next_candidate(s, i);
         let Some(c) = s[i..].chars().next() else {
             break;
         };

@@ -126,7 +126,9 @@ fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&str>,
 ) -> Result<(std::borrow::Cow<'a, str>, String), IngestError> {
-    if forced.is_some() || Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok()
+    if forced.is_some()
+        || Encoding::for_bom(bytes).is_some()
+        || simdutf8::basic::from_utf8(bytes).is_ok()
     {
         return text::decode(bytes, forced);
     }

@@ -41,7 +41,8 @@ pub fn decode<'a>(
         return strict(enc, bytes);
     }
     reject_binary(bytes)?;
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    // simdutf8 validates in vector steps; the answer is std's.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok((Cow::Borrowed(s), "UTF-8".into()));
     }
     if let Ok(decoded) = strict(GB18030, bytes) {
@@ -105,7 +106,7 @@ pub fn split_pages(text: &str) -> Vec<String> {
     let mut pages = Vec::new();
     let mut current = String::new();
     let mut blank_run = 0usize;
-    for raw in text.split('\n') {
+    for raw in crate::chars::split_lines(text) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let mut parts = line.split('\u{c}').peekable();
         while let Some(part) = parts.next() {

@@ -7,6 +7,7 @@
 //! folded text is the same span of the original.
 
 use super::script_keys;
+use crate::chars::utf8_len;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -34,6 +35,10 @@ const ACTIVE: u8 = 1;
 const PASSIVE: u8 = 2;
 /// A character of some key: OpenCC is asked about runs of these only.
 const KEY: u8 = 4;
+/// The first character of a passive phrase.
+const PHRASE_FIRST: u8 = 8;
+/// The second character of a passive phrase.
+const PHRASE_SECOND: u8 = 16;
 
 static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     let mut flags = Flags {
@@ -59,6 +64,13 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     }
     for c in script_keys::PASSIVE_PHRASES.iter().flat_map(|p| p.chars()) {
         set(c, PASSIVE);
+    }
+    for p in script_keys::PASSIVE_PHRASES {
+        let mut it = p.chars();
+        if let (Some(a), Some(b)) = (it.next(), it.next()) {
+            set(a, PHRASE_FIRST);
+            set(b, PHRASE_SECOND);
+        }
     }
     for c in script_keys::KEY_CHARS.chars() {
         set(c, KEY);
@@ -113,14 +125,36 @@ fn passive_phrase_at(s: &str, at: usize, pair: (char, char)) -> bool {
 }
 
 /// Calls `f(at)` for every byte offset `at` where an active character stands or a passive phrase
-/// starts, in order; stops early when `f` returns false.
+/// starts, in order; stops early when `f` returns false. Characters below U+3000 have no flags
+/// and are stepped over; the three-byte ones are decoded by hand.
 fn for_each_mark(s: &str, mut f: impl FnMut(usize) -> bool) {
-    // The previous character, when it was passive: with the current one, a possible phrase start.
-    let mut prev: Option<(usize, char)> = None;
-    for (i, c) in s.char_indices() {
-        let fl = flags(c);
-        if let Some((at, p)) = prev
-            && fl & PASSIVE != 0
+    let table = &*FLAGS;
+    let b = s.as_bytes();
+    // The previous character, when it can start a passive phrase, and where it ended: with the
+    // current one (if that starts there and can follow), a possible phrase start.
+    let mut prev: Option<(usize, char, usize)> = None;
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        let len = utf8_len(lead);
+        if lead < 0xE3 {
+            i += len;
+            continue;
+        }
+        let (c, fl) = match (len, b.get(i + 1), b.get(i + 2)) {
+            (3, Some(&x), Some(&y)) => {
+                let n = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(x & 0x3F) << 6)
+                    | u32::from(y & 0x3F);
+                (char::from_u32(n).unwrap_or_default(), table.bmp[n as usize])
+            }
+            _ => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (c, flags(c))
+            }
+        };
+        if let Some((at, p, end)) = prev
+            && end == i
+            && fl & PHRASE_SECOND != 0
             && passive_phrase_at(s, at, (p, c))
             && !f(at)
         {
@@ -129,7 +163,8 @@ fn for_each_mark(s: &str, mut f: impl FnMut(usize) -> bool) {
         if fl & ACTIVE != 0 && !f(i) {
             return;
         }
-        prev = (fl & PASSIVE != 0).then_some((i, c));
+        prev = (fl & PHRASE_FIRST != 0).then_some((i, c, i + len));
+        i += len;
     }
 }
 
@@ -144,17 +179,23 @@ fn may_change(s: &str) -> bool {
     any
 }
 
-/// The runs OpenCC may change (byte ranges, in order): the runs that hold an active character
-/// or a passive phrase (which lies within one run, its characters being a key's). Each is what
-/// `may_change` says of it, found in one pass over `s`.
-fn changing_runs(s: &str) -> Vec<(usize, usize)> {
+/// Where in `s` an active character stands or a passive phrase starts (byte offsets, in order):
+/// empty when the fold leaves `s` as it is, and otherwise where it may change it.
+pub fn marks(s: &str) -> Vec<usize> {
     let mut marks = Vec::new();
     for_each_mark(s, |at| {
         marks.push(at);
         true
     });
+    marks
+}
+
+/// The runs OpenCC may change (byte ranges, in order): the runs that hold one of `marks` (an
+/// active character or a passive phrase, which lies within one run, its characters being a
+/// key's).
+fn changing_runs(s: &str, marks: &[usize]) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    for at in marks {
+    for &at in marks {
         if runs.last().is_some_and(|&(_, end)| at < end) {
             continue;
         }
@@ -188,11 +229,11 @@ struct Runs {
 /// of those only the runs it may change. A key holds no other character, so no match reaches
 /// across one: OpenCC's longest-prefix matching finds the same matches in each run alone as in
 /// the whole text, and leaves everything between the runs as it is.
-fn convert_runs(s: &str, cc: &ferrous_opencc::OpenCC) -> (String, Runs) {
+fn convert_runs(s: &str, marks: &[usize], cc: &ferrous_opencc::OpenCC) -> (String, Runs) {
     let mut out = String::with_capacity(s.len());
     let mut seen = Runs::default();
     let mut copied = 0;
-    for (start, end) in changing_runs(s) {
+    for (start, end) in changing_runs(s, marks) {
         let run = &s[start..end];
         let converted = cc.convert(run);
         seen.changed |= converted != run;
@@ -220,9 +261,17 @@ pub fn simplify_for_matching(s: &str) -> Cow<'_, str> {
     if !may_change(s) {
         return Cow::Borrowed(s);
     }
+    simplify_marked(s, &marks(s))
+}
+
+/// `simplify_for_matching(s)`, given `marks(s)`.
+pub fn simplify_marked<'a>(s: &'a str, marks: &[usize]) -> Cow<'a, str> {
+    if marks.is_empty() {
+        return Cow::Borrowed(s);
+    }
     let (converted, quotes) = match T2S.as_ref() {
         Some(cc) => {
-            let (converted, runs) = convert_runs(s, cc);
+            let (converted, runs) = convert_runs(s, marks, cc);
             if !runs.misaligned {
                 // Every run kept its characters' lengths, so the whole text did: it is aligned.
                 if !runs.changed && !runs.quotes {
