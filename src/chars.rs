@@ -155,9 +155,64 @@ pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `hay.contains(needle)`, for the short strings of indicator names: candidates found by the first
+/// byte (memchr), then compared (std's substring search prepares a searcher on every call).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    if h.len() < n.len() {
+        return false;
+    }
+    memchr::memchr_iter(first, &h[..h.len() - rest.len()]).any(|i| &h[i + 1..i + n.len()] == rest)
+}
+
+/// `s.starts_with(word)`, asking the first byte before comparing the rest.
+#[inline]
+pub fn starts_with(s: &str, word: &str) -> bool {
+    word.is_empty() || (s.as_bytes().first() == word.as_bytes().first() && s.starts_with(word))
+}
+
+/// `s.ends_with(word)`, asking the last byte before comparing the rest.
+#[inline]
+pub fn ends_with(s: &str, word: &str) -> bool {
+    word.is_empty() || (s.as_bytes().last() == word.as_bytes().last() && s.ends_with(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_starts_with_and_ends_with_are_std_s() {
+        let words = [
+            "",
+            "增",
+            "增长",
+            "长",
+            "城镇居民",
+            "居民人均",
+            "a",
+            "ab",
+            "b",
+            "增长5%",
+        ];
+        for hay in [
+            "",
+            "增长",
+            "城镇居民人均可支配收入增长5%",
+            "abab",
+            "a",
+            "长增",
+        ] {
+            for w in words {
+                assert_eq!(contains(hay, w), hay.contains(w), "{hay:?} {w:?}");
+                assert_eq!(starts_with(hay, w), hay.starts_with(w), "{hay:?} {w:?}");
+                assert_eq!(ends_with(hay, w), hay.ends_with(w), "{hay:?} {w:?}");
+            }
+        }
+    }
 
     #[test]
     fn split_lines_is_split_at_line_feeds() {

@@ -161,13 +161,18 @@ impl CharIndex {
     const STEP: usize = 512;
 
     pub fn new(text: &str) -> CharIndex {
+        // A mark at the first character boundary at least `STEP` bytes after the last one; the
+        // characters between are counted by std's (vectorised) count.
         let mut marks = vec![(0, 0)];
-        let mut next = Self::STEP;
-        for (chars, (byte, _)) in text.char_indices().enumerate() {
-            if byte >= next {
-                marks.push((byte, chars));
-                next = byte + Self::STEP;
+        let (mut byte, mut chars) = (0, 0);
+        while byte + Self::STEP < text.len() {
+            let mut next = byte + Self::STEP;
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
+            chars += text[byte..next].chars().count();
+            marks.push((next, chars));
+            byte = next;
         }
         CharIndex { marks }
     }
@@ -177,5 +182,21 @@ impl CharIndex {
         let i = self.marks.partition_point(|&(b, _)| b <= byte) - 1;
         let (b0, c0) = self.marks[i];
         c0 + text.get(b0..byte).map_or(0, |s| s.chars().count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharIndex;
+
+    #[test]
+    fn char_index_counts_characters_before_every_boundary() {
+        let text = "增长5%，a".repeat(300) + "𠀀末";
+        let idx = CharIndex::new(&text);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.char_at(&text, byte), chars, "{byte}");
+        }
+        assert_eq!(idx.char_at(&text, text.len()), text.chars().count());
+        assert_eq!(CharIndex::new("").char_at("", 0), 0);
     }
 }

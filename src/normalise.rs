@@ -124,6 +124,14 @@ fn next_to_fold(s: &str, from: usize) -> Option<(usize, char)> {
     let b = s.as_bytes();
     let mut i = from;
     while let Some(&lead) = b.get(i) {
+        // The unified ideographs from U+5000 up (and from U+4E00, lead E4 with B8 or more): most
+        // of the text.
+        if (0xE5..=0xE9).contains(&lead)
+            || (lead == 0xE4 && b.get(i + 1).is_some_and(|&x| x >= 0xB8))
+        {
+            i += 3;
+            continue;
+        }
         let len = utf8_len(lead);
         let c = match (len, b.get(i + 1), b.get(i + 2)) {
             (1, _, _) => char::from(lead),

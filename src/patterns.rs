@@ -359,7 +359,15 @@ pub struct Starting {
 pub fn find_all_each<const N: usize>(s: &str, pats: [Starting; N]) -> [Vec<(usize, usize)>; N] {
     let mut out: [Vec<(usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
     let mut from = [0usize; N];
+    // The low bytes of all first characters: most characters are ruled out by one look.
+    let mut maybe = [false; 256];
+    for c in pats.iter().flat_map(|p| p.first) {
+        maybe[*c as usize & 0xFF] = true;
+    }
     for (i, c) in s.char_indices() {
+        if !maybe[c as usize & 0xFF] {
+            continue;
+        }
         for (k, pat) in pats.iter().enumerate() {
             if i >= from[k]
                 && pat.first.contains(&c)

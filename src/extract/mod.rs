@@ -189,14 +189,14 @@ fn strip_noise(mut s: &str) -> &str {
         });
         if let Some(w) = LEADING_NOISE
             .iter()
-            .filter(|w| s.starts_with(*w))
+            .filter(|w| crate::chars::starts_with(s, w))
             .max_by_key(|w| w.len())
         {
             s = &s[w.len()..];
         }
         if let Some(w) = TRAILING_NOISE
             .iter()
-            .filter(|w| s.ends_with(*w))
+            .filter(|w| crate::chars::ends_with(s, w))
             .max_by_key(|w| w.len())
         {
             s = &s[..s.len() - w.len()];

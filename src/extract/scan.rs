@@ -36,11 +36,14 @@ fn cn_digit(c: char) -> Option<u32> {
     CN_DIGITS.iter().find(|&&(d, _)| d == c).map(|&(_, v)| v)
 }
 
+/// The numerals of tens and above that `is_cn_numeral` counts besides `CN_DIGITS`.
+const CN_UNITS: [char; 5] = ['十', '百', '千', '万', '亿'];
+
 fn is_cn_numeral(c: char) -> bool {
     // Asked of every character of every sentence: a sorted list of the numerals, made once.
     static NUMERALS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
         let mut all: Vec<char> = CN_DIGITS.iter().map(|&(d, _)| d).collect();
-        all.extend(['十', '百', '千', '万', '亿']);
+        all.extend(CN_UNITS);
         all.sort_unstable();
         all
     });
@@ -55,10 +58,9 @@ fn starts_something(c: char) -> bool {
 /// `starts_something` for every character of the Basic Multilingual Plane, one bit each.
 static CANDIDATES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     let mut bits = vec![0u64; 0x10000 / 64];
-    for c in (0..0x10000u32).filter_map(char::from_u32) {
-        if starts_something(c) {
-            bits[c as usize / 64] |= 1 << (c as usize % 64);
-        }
+    let numerals = CN_DIGITS.iter().map(|&(d, _)| d).chain(CN_UNITS);
+    for c in numerals.chain(['“', '《', '翻']).chain('0'..='9') {
+        bits[c as usize / 64] |= 1 << (c as usize % 64);
     }
     bits
 });
@@ -633,6 +635,14 @@ pub fn base_value(value: f64, factor: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_are_what_starts_something() {
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            let bit = CANDIDATES[c as usize / 64] & (1 << (c as usize % 64)) != 0;
+            assert_eq!(bit, starts_something(c), "{c:?}");
+        }
+    }
 
     fn one(s: &str) -> Quantity {
         let q = scan(s);

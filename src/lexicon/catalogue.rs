@@ -3,6 +3,7 @@
 //! of the first entry whose alias its indicator contains and whose unit class fits.
 
 use super::units::UnitClass::{self, *};
+use crate::chars::contains;
 
 /// One catalogue entry.
 #[derive(Debug)]
@@ -409,12 +410,12 @@ pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'stat
             // `=名` aliases match the whole indicator only (`经济` but not `数字经济`).
             e.aliases.iter().any(|a| match a.strip_prefix('=') {
                 Some(exact) => indicator == exact,
-                None => indicator.contains(a),
-            }) && !e.excludes.iter().any(|x| indicator.contains(x))
+                None => contains(indicator, a),
+            }) && !e.excludes.iter().any(|x| contains(indicator, x))
         })
         .or_else(|| {
             CATALOGUE.iter().filter(fits).find(|e| {
-                e.generic.contains(&indicator) && e.context.iter().any(|c| before.contains(c))
+                e.generic.contains(&indicator) && e.context.iter().any(|c| contains(before, c))
             })
         })
 }
