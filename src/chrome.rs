@@ -40,15 +40,16 @@ fn is_time_stamp(line: &str) -> bool {
 
 /// The line without spaces and the brackets chrome is drawn with.
 fn bare(line: &str) -> String {
-    line.chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '【' | '】' | '[' | ']' | '〖' | '〗' | '（' | '）' | '(' | ')'
-                )
-        })
-        .collect()
+    line.chars().filter(|&c| kept_bare(c)).collect()
+}
+
+/// The characters `bare` keeps.
+fn kept_bare(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(
+            c,
+            '【' | '】' | '[' | ']' | '〖' | '〗' | '（' | '）' | '(' | ')'
+        )
 }
 
 /// `来源：某某日报`, `发布时间：2026-01-23 09:30`, `来源：`: the label, if the line starts with one.
@@ -100,6 +101,15 @@ pub fn is_label_alone(line: &str) -> bool {
 
 /// Does this line start what follows a report on a web page (related links, the editor's name)?
 pub fn is_footer_start(line: &str) -> bool {
+    // A paragraph of the report is too long to be one: no need to strip it.
+    if line
+        .chars()
+        .filter(|&c| kept_bare(c))
+        .nth(MAX_FOOTER_CHARS)
+        .is_some()
+    {
+        return false;
+    }
     let b = bare(line);
     b.chars().count() <= MAX_FOOTER_CHARS
         && FOOTER_STARTS.iter().any(|w| {

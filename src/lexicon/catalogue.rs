@@ -4,6 +4,7 @@
 
 use super::units::UnitClass::{self, *};
 use crate::chars::contains;
+use std::sync::LazyLock;
 
 /// One catalogue entry.
 #[derive(Debug)]
@@ -398,21 +399,66 @@ pub fn entry(key: &str) -> Option<&'static Entry> {
     CATALOGUE.iter().find(|e| e.key == key)
 }
 
+/// The words an indicator is asked for (aliases that match within it, and excludes), found in
+/// one pass; and for each entry, which of them are its aliases and excludes.
+struct Words {
+    automaton: aho_corasick::AhoCorasick,
+    aliases: Vec<Vec<usize>>,
+    excludes: Vec<Vec<usize>>,
+    count: usize,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = Vec::new();
+    let mut id = |w: &'static str| match words.iter().position(|&x| x == w) {
+        Some(i) => i,
+        None => {
+            words.push(w);
+            words.len() - 1
+        }
+    };
+    let mut aliases = Vec::new();
+    let mut excludes = Vec::new();
+    for e in CATALOGUE {
+        let within = e.aliases.iter().filter(|a| !a.starts_with('='));
+        aliases.push(within.map(|a| id(a)).collect());
+        excludes.push(e.excludes.iter().map(|x| id(x)).collect());
+    }
+    Words {
+        // A few hundred states: a DFA is small and the fastest to run.
+        automaton: aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .expect("catalogue words"),
+        aliases,
+        excludes,
+        count: words.len(),
+    }
+});
+
 /// The key of an indicator: first entry whose alias it contains (and no exclude), unit class
 /// fitting; or, for a generic indicator word, an entry whose context phrase is in `before`
 /// (the sentence up to the number).
 pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'static Entry> {
     let fits = |e: &&Entry| e.classes.contains(&class);
+    let words = &*WORDS;
+    let mut found = vec![false; words.count];
+    for m in words.automaton.find_overlapping_iter(indicator) {
+        found[m.pattern().as_usize()] = true;
+    }
     CATALOGUE
         .iter()
-        .filter(fits)
-        .find(|e| {
+        .enumerate()
+        .filter(|(_, e)| fits(e))
+        .find(|&(k, e)| {
             // `=名` aliases match the whole indicator only (`经济` but not `数字经济`).
-            e.aliases.iter().any(|a| match a.strip_prefix('=') {
-                Some(exact) => indicator == exact,
-                None => contains(indicator, a),
-            }) && !e.excludes.iter().any(|x| contains(indicator, x))
+            (words.aliases[k].iter().any(|&w| found[w])
+                || e.aliases
+                    .iter()
+                    .any(|a| a.strip_prefix('=') == Some(indicator)))
+                && !words.excludes[k].iter().any(|&w| found[w])
         })
+        .map(|(_, e)| e)
         .or_else(|| {
             CATALOGUE.iter().filter(fits).find(|e| {
                 e.generic.contains(&indicator) && e.context.iter().any(|c| contains(before, c))
@@ -423,6 +469,61 @@ pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'stat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `key_for` as first written: each alias and exclude asked of the indicator in turn.
+    fn key_for_plain(indicator: &str, class: UnitClass, before: &str) -> Option<&'static Entry> {
+        let fits = |e: &&Entry| e.classes.contains(&class);
+        CATALOGUE
+            .iter()
+            .filter(fits)
+            .find(|e| {
+                e.aliases.iter().any(|a| match a.strip_prefix('=') {
+                    Some(exact) => indicator == exact,
+                    None => indicator.contains(a),
+                }) && !e.excludes.iter().any(|x| indicator.contains(x))
+            })
+            .or_else(|| {
+                CATALOGUE.iter().filter(fits).find(|e| {
+                    e.generic.contains(&indicator) && e.context.iter().any(|c| before.contains(c))
+                })
+            })
+    }
+
+    #[test]
+    fn one_pass_lookup_is_the_plain_one() {
+        // Every alias, exclude and generic word alone, in pairs, and inside other text.
+        let mut words: Vec<&str> = Vec::new();
+        for e in CATALOGUE {
+            words.extend(e.aliases.iter().map(|a| a.trim_start_matches('=')));
+            words.extend(e.excludes.iter().copied());
+            words.extend(e.generic.iter().copied());
+        }
+        assert!(words.iter().all(|w| !w.is_empty()));
+        let mut names: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        for (i, a) in words.iter().enumerate() {
+            let b = words[(i * 7 + 3) % words.len()];
+            names.push(format!("{a}{b}"));
+            names.push(format!("全省{a}和{b}总量"));
+        }
+        let contexts = CATALOGUE.iter().flat_map(|e| e.context.iter().copied());
+        let befores: Vec<String> = std::iter::once(String::new())
+            .chain(contexts.map(|c| format!("推进{c}，")))
+            .collect();
+        for name in &names {
+            for class in [
+                Percent, Points, Money, Count, Mass, Area, Length, Volume, Power, Energy, Time,
+                Multiple, Other,
+            ] {
+                for before in befores.iter().step_by(5) {
+                    assert_eq!(
+                        key_for(name, class, before).map(|e| e.key),
+                        key_for_plain(name, class, before).map(|e| e.key),
+                        "{name} {class:?} {before}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn keys_are_unique_and_aliases_resolve() {
