@@ -462,8 +462,11 @@ fn by_year_at(s: &str, p: usize) -> Option<(usize, usize)> {
 
 /// `(?:到|至|截至)((?:19|20)\d{2})年`: the first match's end, and its year.
 pub fn by_year(s: &str) -> Option<(usize, &str)> {
-    let (a, _) = find_from(s, 0, |s, p| by_year_at(s, p).map(|m| m.1))?;
-    let (g, e) = by_year_at(s, a)?;
+    // A match starts with `到`, `至` or `截`: only there is the matcher tried.
+    let (g, e) = s
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '到' | '至' | '截'))
+        .find_map(|(p, _)| by_year_at(s, p))?;
     Some((e, &s[g..e - '年'.len_utf8()]))
 }
 

@@ -160,20 +160,17 @@ impl Cues {
         })
     }
 
-    /// Where the `n`-th word of the list first occurs in `s[from..to]` (`s[from..to].find(w)`,
-    /// as an offset in `s`).
-    pub fn first_of(&self, list: List, n: usize, from: usize, to: usize) -> Option<usize> {
-        let id = LEXICON.lists[LISTS.iter().position(|&l| l == list).unwrap_or(0)][n];
-        self.found
-            .iter()
-            .filter(|o| o.word == id && o.start >= from && o.end <= to)
-            .map(|o| o.start)
-            .min()
-    }
-
-    /// How many words the list has.
-    pub fn len(list: List) -> usize {
-        LEXICON.lists[LISTS.iter().position(|&l| l == list).unwrap_or(0)].len()
+    /// The occurrences of the list's words that lie in `s[from..to]`, as `(place of the word in
+    /// the list, start, end)`, by place and then start: what `first_of` would be asked about,
+    /// gathered once.
+    pub fn listed_within(&self, list: List, from: usize, to: usize) -> Vec<(usize, usize, usize)> {
+        let ids = &LEXICON.lists[LISTS.iter().position(|&l| l == list).unwrap_or(0)];
+        let mut out: Vec<(usize, usize, usize)> = self
+            .within(list, from, to)
+            .filter_map(|o| Some((ids.iter().position(|&id| id == o.word)?, o.start, o.end)))
+            .collect();
+        out.sort_unstable();
+        out
     }
 }
 
@@ -220,12 +217,10 @@ mod tests {
                         assert_eq!(cues.last_end(list, a, b), last, "{list:?} {slice}");
                         let first = words.iter().position(|w| slice.contains(w));
                         assert_eq!(cues.first_listed(list, a, b), first, "{list:?} {slice}");
+                        let listed = cues.listed_within(list, a, b);
                         for (n, w) in words.iter().enumerate() {
-                            assert_eq!(
-                                cues.first_of(list, n, a, b),
-                                slice.find(w).map(|p| a + p),
-                                "{list:?} {w} {slice}"
-                            );
+                            let first = listed.iter().filter(|o| o.0 == n).map(|o| o.1).min();
+                            assert_eq!(first, slice.find(w).map(|p| a + p), "{list:?} {w} {slice}");
                         }
                     }
                 }

@@ -223,10 +223,16 @@ fn year_at_start(s: &str) -> Option<usize> {
 /// The noun after a quantity that names what was counted (`21个包保重大项目顺利推进` → 包保重大项目):
 /// `s[from..clause_end]` up to the first noun stop.
 fn noun_after<'s>(s: &'s str, from: usize, clause_end: usize, cues: &Cues) -> &'s str {
+    // Each stop word in the list's order cuts the clause where it first occurs before the cut so
+    // far (`first_of` of each word in turn); only the words that occur in the clause can.
     let mut end = clause_end;
-    for n in 0..Cues::len(List::NounStops) {
-        if let Some(k) = cues
-            .first_of(List::NounStops, n, from, end)
+    let present = cues.listed_within(List::NounStops, from, clause_end);
+    for word in present.chunk_by(|a, b| a.0 == b.0) {
+        if let Some(k) = word
+            .iter()
+            .filter(|&&(_, start, stop)| start >= from && stop <= end)
+            .map(|&(_, start, _)| start)
+            .min()
             .filter(|&k| k > from)
         {
             end = k;

@@ -74,7 +74,7 @@ fn strict<'a>(
 /// Text files have no NUL bytes and few C0 controls other than tab, line feed, carriage return
 /// and form feed.
 fn reject_binary(bytes: &[u8]) -> Result<(), IngestError> {
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return Err(IngestError::Binary("contains NUL bytes".into()));
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
