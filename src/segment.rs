@@ -19,16 +19,44 @@ fn re(pattern: &str) -> Regex {
 
 /// A heading that opens a part of a work report. Numbered `一、…` or naming what the part is.
 static PART_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})、"));
-static PART_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"工作回顾|工作安排|工作任务|总体要求|目标任务|发展成就|主要成绩|政策取向|自身建设|工作总结|工作部署|主要任务|重点工作|主要工作|主要目标",
-    )
-});
-static REVIEW_WORDS: LazyLock<Regex> = LazyLock::new(|| re(r"回顾|成就|成绩|过去|总结"));
-static PLAN_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"安排|任务|要求|目标|取向|今后|展望|部署|重点工作"));
+/// Words of a part heading that names what the part is (any of them, anywhere in the heading).
+const PART_TOPIC: &[&str] = &[
+    "工作回顾",
+    "工作安排",
+    "工作任务",
+    "总体要求",
+    "目标任务",
+    "发展成就",
+    "主要成绩",
+    "政策取向",
+    "自身建设",
+    "工作总结",
+    "工作部署",
+    "主要任务",
+    "重点工作",
+    "主要工作",
+    "主要目标",
+];
+const REVIEW_WORDS: &[&str] = &["回顾", "成就", "成绩", "过去", "总结"];
+const PLAN_WORDS: &[&str] = &[
+    "安排",
+    "任务",
+    "要求",
+    "目标",
+    "取向",
+    "今后",
+    "展望",
+    "部署",
+    "重点工作",
+];
 /// The government's own conduct: neither results nor targets.
-static OTHER_WORDS: LazyLock<Regex> = LazyLock::new(|| re(r"自身建设"));
+const OTHER_WORDS: &[&str] = &["自身建设"];
+
+/// Whether `s` holds one of `words` (what a regex of the words' alternation matches; plain
+/// lists cost nothing to build, where a regex is compiled at every start of the program).
+fn has_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
 /// A five-year-plan period: `“十四五”` (the 14th plan, 2021–2025), `第十五个五年规划`.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"“(十?[一二三四五六七八九]?)五”|第(十?[一二三四五六七八九]?)个五年(?:规划|计划)")
@@ -48,9 +76,14 @@ static ITEM_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五�
 static ITEM_PAREN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[（(][一二三四五六七八九十]{1,3}[）)]"));
 static ITEM_SHI: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}是"));
-static SPEAKER_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:主席|省长|市长|区长|州长|县长|盟长|总理|旗长)"));
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^各位(?:代表|委员)"));
+const SPEAKER_TITLE: &[&str] = &[
+    "主席", "省长", "市长", "区长", "州长", "县长", "盟长", "总理", "旗长",
+];
+/// `各位代表`, `各位委员` at the start of a paragraph: the report's address to the assembly.
+fn is_address(s: &str) -> bool {
+    s.strip_prefix("各位")
+        .is_some_and(|rest| rest.starts_with("代表") || rest.starts_with("委员"))
+}
 
 /// Longest heading, in characters, that can open a part.
 const MAX_HEADING_CHARS: usize = 40;
@@ -428,7 +461,7 @@ fn is_part_heading(s: &str) -> bool {
     {
         return false;
     }
-    PART_NUMBERED.is_match(s) || (!s.contains('，') && PART_TOPIC.is_match(s))
+    PART_NUMBERED.is_match(s) || (!s.contains('，') && has_word(s, PART_TOPIC))
 }
 
 /// The number of a numbered heading (`三、…` → 3).
@@ -533,14 +566,17 @@ fn covers_by_time(s: &str, now: Option<i32>) -> Option<Covers> {
 /// heading names (`三、2026年主要工作` in a report delivered in 2026 is the plan); else the time
 /// frame its first paragraph opens with (`2025年是…`, `“十五五”时期是…`, `过去一年，…`).
 fn covers_of(heading: &str, first_para: Option<&str>, now: Option<i32>) -> Covers {
-    match (REVIEW_WORDS.is_match(heading), PLAN_WORDS.is_match(heading)) {
+    match (
+        has_word(heading, REVIEW_WORDS),
+        has_word(heading, PLAN_WORDS),
+    ) {
         (true, false) => return Covers::Review,
         (false, true) => return Covers::Plan,
         // `“十四五”时期发展成就和“十五五”时期主要目标任务`: results and targets in one part.
         (true, true) => return Covers::Other,
         (false, false) => {}
     }
-    if OTHER_WORDS.is_match(heading) {
+    if has_word(heading, OTHER_WORDS) {
         return Covers::Other;
     }
     if let Some(c) = covers_by_time(heading, now) {
@@ -584,7 +620,7 @@ fn work_report(paras: &[Para], title: &str, meta: &mut Metadata) -> Node {
     let mut delivery_year = None;
     let (mut have_delivery, mut have_speaker) = (false, false);
     for (i, p) in paras.iter().enumerate().take(HEADER_WINDOW + 1).skip(1) {
-        if is_part_heading(p.text) || ADDRESS.is_match(p.text) || p.text.contains('。') {
+        if is_part_heading(p.text) || is_address(p.text) || p.text.contains('。') {
             break;
         }
         // Web pages repeat the title and header lines around their chrome: the first of each kind
@@ -708,7 +744,7 @@ fn is_speaker_line(s: &str) -> bool {
     !longer_than(s, MAX_HEADING_CHARS)
         && !s.contains(['。', '，', '；'])
         && !s.contains("报告")
-        && SPEAKER_TITLE.is_match(inner)
+        && has_word(inner, SPEAKER_TITLE)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -785,7 +821,7 @@ fn items(paras: &[Para]) -> Vec<Node> {
     }
     for (i, p) in paras.iter().enumerate() {
         // An address to the audience (`各位代表！`) ends the numbered items before it.
-        if ADDRESS.is_match(p.text) {
+        if is_address(p.text) {
             close_to(0, &mut stack, &mut out);
         }
         if let Some(m) = markers[i] {
