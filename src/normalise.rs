@@ -243,7 +243,7 @@ pub fn normalise_pages(pages: Vec<String>) -> Canonical {
     remove_furniture(&mut lines);
     let wrap_width = wrapped_line_width(&lines);
     let lines_are_paragraphs = !lines.iter().any(has_blank_gap);
-    let paragraphs: Vec<Vec<String>> = lines
+    let paragraphs: Vec<Vec<(String, Marks)>> = lines
         .into_iter()
         .map(|page| paragraphs_of(page, wrap_width, lines_are_paragraphs))
         .collect();
@@ -270,6 +270,15 @@ impl Marks {
         let mut m = Marks::default();
         m.add(s);
         m
+    }
+
+    /// The marks of two texts one after the other.
+    fn merge(&mut self, next: Marks) {
+        self.sentence_end |= next.sentence_end;
+        self.prose |= next.prose;
+        self.quotes += next.quotes;
+        self.brackets += next.brackets;
+        self.titles += next.titles;
     }
 
     fn add(&mut self, s: &str) {
@@ -435,7 +444,7 @@ fn paragraphs_of(
     page: PageLines,
     wrap_width: Option<usize>,
     lines_are_paragraphs: bool,
-) -> Vec<String> {
+) -> Vec<(String, Marks)> {
     // Paragraphs, each with whether a blank line came before it.
     let mut paras: Vec<(String, bool)> = Vec::new();
     // Width of the last line added to the open paragraph: a full-width line wraps into the next.
@@ -465,7 +474,7 @@ fn paragraphs_of(
     }
     // A paragraph cut in the middle of a sentence by a blank line (or, in text whose paragraphs
     // are separated by blank lines, by a line break) continues after it.
-    let mut merged: Vec<String> = Vec::new();
+    let mut merged: Vec<(String, Marks)> = Vec::new();
     let mut open: Option<Open> = None;
     for (p, blank) in paras {
         let joins = |prev: Prev| {
@@ -479,12 +488,12 @@ fn paragraphs_of(
             Some(prev) if joins(prev.view()) => prev.join(&p),
             _ => {
                 if let Some(done) = open.replace(Open::new(p)) {
-                    merged.push(done.text);
+                    merged.push((done.text, done.marks));
                 }
             }
         }
     }
-    merged.extend(open.map(|o| o.text));
+    merged.extend(open.map(|o| (o.text, o.marks)));
     merged
 }
 
@@ -551,19 +560,25 @@ fn join_into(p: &mut String, next: &str) {
 }
 
 /// Concatenate the pages' paragraphs, joining a paragraph that a page break cut.
-fn stitch(pages: Vec<Vec<String>>) -> Canonical {
+fn stitch(pages: Vec<Vec<(String, Marks)>>) -> Canonical {
     let mut out = Canonical {
         page_count: pages.len() as u32,
         ..Default::default()
     };
-    let mut text =
-        String::with_capacity(pages.iter().flatten().map(|p| p.len() + 1).sum::<usize>());
+    let mut text = String::with_capacity(
+        pages
+            .iter()
+            .flatten()
+            .map(|(p, _)| p.len() + 1)
+            .sum::<usize>(),
+    );
     // Where the last paragraph of `text` starts, and its marks (kept as text is appended).
     let mut tail_start = 0;
     let mut tail = Marks::default();
     for (p, paras) in pages.into_iter().enumerate() {
         let page_no = p as u32 + 1;
-        for (k, para) in paras.into_iter().enumerate() {
+        // Each paragraph comes with its marks, so that they are not read again here.
+        for (k, (para, marks)) in paras.into_iter().enumerate() {
             let para = para.as_str();
             let prev = Prev {
                 text: &text[tail_start..],
@@ -580,7 +595,8 @@ fn stitch(pages: Vec<Vec<String>>) -> Canonical {
                 }
                 out.page_starts.push((text.len(), page_no));
                 text.push_str(rest);
-                tail.add(rest);
+                // `rest` lacks at most a doubled ideograph, which is no mark.
+                tail.merge(marks);
                 continue;
             }
             // A paragraph joined across the page break may now leave a sentence open that the
@@ -592,7 +608,7 @@ fn stitch(pages: Vec<Vec<String>>) -> Canonical {
                     text.push(' ');
                 }
                 text.push_str(para);
-                tail.add(para);
+                tail.merge(marks);
                 continue;
             }
             if !text.is_empty() {
@@ -602,7 +618,7 @@ fn stitch(pages: Vec<Vec<String>>) -> Canonical {
                 out.page_starts.push((text.len(), page_no));
             }
             tail_start = text.len();
-            tail = Marks::of(para);
+            tail = marks;
             text.push_str(para);
         }
     }

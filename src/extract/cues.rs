@@ -8,6 +8,7 @@ use crate::lexicon::words::{
 };
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Words that make a review sentence speak of a target when it names a future year.
 pub const REVIEW_TARGET_WORDS: &[&str] = &["力争", "预期", "计划", "目标", "将"];
@@ -62,6 +63,8 @@ const LISTS: [List; 10] = [
 /// One automaton for the words of every list.
 struct Lexicon {
     ac: AhoCorasick,
+    /// The same words, for a DFA built once enough sentences have been searched to pay for it.
+    words: Vec<&'static str>,
     /// For each list, its words (as indices into `words`) in the list's order.
     lists: Vec<Vec<usize>>,
     /// For each word, a bit per list it belongs to.
@@ -97,8 +100,34 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&words)
         .expect("cue words");
-    Lexicon { ac, lists, member }
+    Lexicon {
+        ac,
+        words,
+        lists,
+        member,
+    }
 });
+
+/// Sentences searched with the NFA before the DFA is built: a DFA of the cue words takes longer
+/// to build than a small report takes to read, and reads a sentence faster.
+const NFA_SEARCHES: usize = 4096;
+static SEARCHES: AtomicUsize = AtomicUsize::new(0);
+static DFA: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&LEXICON.words)
+        .expect("cue words")
+});
+
+/// The automaton to search with: both find the same words (same patterns, same match kind).
+fn automaton() -> &'static AhoCorasick {
+    if SEARCHES.fetch_add(1, Ordering::Relaxed) < NFA_SEARCHES {
+        &LEXICON.ac
+    } else {
+        &DFA
+    }
+}
 
 fn bit(list: List) -> u16 {
     1 << LISTS.iter().position(|&l| l == list).unwrap_or(0)
@@ -119,8 +148,7 @@ pub struct Cues {
 
 impl Cues {
     pub fn of(s: &str) -> Cues {
-        let found = LEXICON
-            .ac
+        let found = automaton()
             .find_overlapping_iter(s)
             .map(|m| Occurrence {
                 word: m.pattern().as_usize(),
@@ -177,6 +205,18 @@ impl Cues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_dfa_finds_what_the_nfa_finds() {
+        let text = "力争地区生产总值增长7%以上，城乡居民收入增长降低减少下降，完成累计过去五年“十四五”时期年均增长去年上年已经确保预期目标";
+        let all = |ac: &AhoCorasick| -> Vec<(usize, usize, usize)> {
+            ac.find_overlapping_iter(text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect()
+        };
+        assert!(!all(&LEXICON.ac).is_empty());
+        assert_eq!(all(&DFA), all(&LEXICON.ac));
+    }
 
     fn has_any(s: &str, words: &[&str]) -> bool {
         words.iter().any(|w| s.contains(w))
