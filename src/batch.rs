@@ -508,15 +508,15 @@ impl Reporter {
 pub fn run(inputs: &[Input], opts: &Options, out: &mut dyn Write) -> io::Result<Summary> {
     let started = Instant::now();
     let exporter = exporter(opts.format, inputs.len() > 1);
-    if let [input] = inputs {
-        return run_one(input, opts, exporter.as_ref(), out, started);
-    }
     let threads = if opts.jobs == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
         opts.jobs
     }
     .clamp(1, inputs.len().max(1));
+    if threads == 1 {
+        return run_inline(inputs, opts, exporter.as_ref(), out, started);
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("gazette-worker-{i}"))
@@ -565,44 +565,57 @@ pub fn run(inputs: &[Input], opts: &Options, out: &mut dyn Write) -> io::Result<
     Ok(summary)
 }
 
-/// A run of one input: rendered straight out on this thread.
-fn run_one(
-    input: &Input,
+/// A run with one worker (or of one input): each input rendered straight out on this thread,
+/// in order, with no threads or channels in between.
+fn run_inline(
+    inputs: &[Input],
     opts: &Options,
     exporter: &dyn Exporter,
     out: &mut dyn Write,
     started: Instant,
 ) -> io::Result<Summary> {
+    let reporter = Reporter::new(opts.progress, inputs.len());
+    let mut summary = Summary {
+        files: inputs.len(),
+        ..Summary::default()
+    };
     let mut documents = 0;
-    let mut sink = Sink {
-        dest: Dest::Out {
-            out: &mut *out,
-            exporter,
-            documents: &mut documents,
-        },
-        buf: Vec::with_capacity(CHUNK),
-    };
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        process(input, opts, exporter, &mut sink)
-    }));
-    let outcome = match run {
-        Ok(outcome) => outcome?,
-        Err(_) => internal_error(input),
-    };
-    sink.send_buffered()?;
-    drop(sink);
-    for m in &outcome.messages {
-        eprintln!("{m}");
+    for input in inputs {
+        let mut sink = Sink {
+            dest: Dest::Out {
+                out: &mut *out,
+                exporter,
+                documents: &mut documents,
+            },
+            buf: Vec::with_capacity(CHUNK),
+        };
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            process(input, opts, exporter, &mut sink)
+        }));
+        let outcome = match run {
+            Ok(outcome) => outcome?,
+            Err(_) => internal_error(input),
+        };
+        sink.send_buffered()?;
+        drop(sink);
+        for m in &outcome.messages {
+            reporter.say(m);
+        }
+        if outcome.ok {
+            summary.ok += 1;
+        } else {
+            summary.failed += 1;
+        }
+        summary.indicators += outcome.indicators;
+        // Each input is visible downstream as soon as it is written.
+        out.flush()?;
+        reporter.done(&input.name);
     }
+    reporter.finish();
     exporter.finish(out, documents)?;
     out.flush()?;
-    Ok(Summary {
-        files: 1,
-        ok: usize::from(outcome.ok),
-        failed: usize::from(!outcome.ok),
-        indicators: outcome.indicators,
-        elapsed: started.elapsed(),
-    })
+    summary.elapsed = started.elapsed();
+    Ok(summary)
 }
 
 /// Write one input's output as it arrives.
