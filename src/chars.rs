@@ -33,21 +33,33 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Display width in columns: CJK characters take two, others one.
 pub fn display_width(s: &str) -> usize {
-    // Below U+2E80 only a few marks are CJK (`is_cjk`); every character above it is wide.
-    s.chars()
-        .map(|c| {
-            if c > '\u{2E80}'
-                || matches!(
-                    c,
-                    '\u{00B7}' | '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2026}'
-                )
-            {
-                2
-            } else {
-                1
+    // Below U+2E80 only a few marks are CJK (`is_cjk`); every character above it is wide. Read
+    // from the bytes: a lead byte from E3 up starts a character from U+3000 up.
+    let b = s.as_bytes();
+    let mut width = 0;
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        let len = utf8_len(lead);
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        width += match len {
+            1 => 1,
+            // U+00B7 (C2 B7)
+            2 => 1 + usize::from(lead == 0xC2 && next(1) == 0xB7),
+            3 if lead >= 0xE3 => 2,
+            3 if lead == 0xE2 => {
+                let (x, y) = (next(1), next(2));
+                // Above U+2E80 (E2 BA 80); or U+2014, U+2018..U+201D, U+2026 (E2 80 ..).
+                let wide = x > 0xBA
+                    || (x == 0xBA && y > 0x80)
+                    || (x == 0x80 && matches!(y, 0x94 | 0x98..=0x9D | 0xA6));
+                1 + usize::from(wide)
             }
-        })
-        .sum()
+            3 => 1,
+            _ => 2,
+        };
+        i += len;
+    }
+    width
 }
 
 /// A decimal digit as the regex crate's `\d` reads it (Unicode `Nd`: the ASCII digits and the
@@ -228,7 +240,7 @@ mod tests {
     #[test]
     fn display_width_counts_cjk_as_two() {
         let mut buf = [0u8; 4];
-        for c in (0..0x20000).filter_map(char::from_u32) {
+        for c in (0..0x110000).filter_map(char::from_u32) {
             let wide = is_cjk(c) || c > '\u{2E80}';
             assert_eq!(
                 display_width(c.encode_utf8(&mut buf)),

@@ -5,6 +5,7 @@
 use super::units::UnitClass::{self, *};
 use crate::chars::contains;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One catalogue entry.
 #[derive(Debug)]
@@ -441,7 +442,40 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// fitting; or, for a generic indicator word, an entry whose context phrase is in `before`
 /// (the sentence up to the number).
 pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'static Entry> {
-    let fits = |e: &&Entry| e.classes.contains(&class);
+    // The automaton costs more to build than a small report's look-ups: it is built once this
+    // many indicators have been looked up word by word.
+    const PLAIN_LOOKUPS: usize = 2048;
+    static LOOKUPS: AtomicUsize = AtomicUsize::new(0);
+    let first = if LOOKUPS.fetch_add(1, Ordering::Relaxed) < PLAIN_LOOKUPS {
+        first_by_words(indicator, class)
+    } else {
+        first_by_automaton(indicator, class)
+    };
+    first.or_else(|| {
+        CATALOGUE.iter().find(|e| {
+            e.classes.contains(&class)
+                && e.generic.contains(&indicator)
+                && e.context.iter().any(|c| contains(before, c))
+        })
+    })
+}
+
+/// The first entry, of the unit class, whose alias the indicator contains and none of whose
+/// excludes it does: each word asked in turn.
+fn first_by_words(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
+    CATALOGUE.iter().find(|e| {
+        e.classes.contains(&class)
+            // `=名` aliases match the whole indicator only (`经济` but not `数字经济`).
+            && e.aliases.iter().any(|a| match a.strip_prefix('=') {
+                Some(exact) => indicator == exact,
+                None => contains(indicator, a),
+            })
+            && !e.excludes.iter().any(|x| contains(indicator, x))
+    })
+}
+
+/// `first_by_words`, with every word found in one pass of the automaton.
+fn first_by_automaton(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
     let words = &*WORDS;
     let mut found = vec![false; words.count];
     for m in words.automaton.find_overlapping_iter(indicator) {
@@ -450,21 +484,15 @@ pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'stat
     CATALOGUE
         .iter()
         .enumerate()
-        .filter(|(_, e)| fits(e))
         .find(|&(k, e)| {
-            // `=名` aliases match the whole indicator only (`经济` but not `数字经济`).
-            (words.aliases[k].iter().any(|&w| found[w])
-                || e.aliases
-                    .iter()
-                    .any(|a| a.strip_prefix('=') == Some(indicator)))
+            e.classes.contains(&class)
+                && (words.aliases[k].iter().any(|&w| found[w])
+                    || e.aliases
+                        .iter()
+                        .any(|a| a.strip_prefix('=') == Some(indicator)))
                 && !words.excludes[k].iter().any(|&w| found[w])
         })
         .map(|(_, e)| e)
-        .or_else(|| {
-            CATALOGUE.iter().filter(fits).find(|e| {
-                e.generic.contains(&indicator) && e.context.iter().any(|c| contains(before, c))
-            })
-        })
 }
 
 #[cfg(test)]
@@ -516,10 +544,16 @@ mod tests {
                 Multiple, Other,
             ] {
                 for before in befores.iter().step_by(5) {
+                    let plain = key_for_plain(name, class, before).map(|e| e.key);
                     assert_eq!(
                         key_for(name, class, before).map(|e| e.key),
-                        key_for_plain(name, class, before).map(|e| e.key),
+                        plain,
                         "{name} {class:?} {before}"
+                    );
+                    assert_eq!(
+                        first_by_automaton(name, class).map(|e| e.key),
+                        first_by_words(name, class).map(|e| e.key),
+                        "{name} {class:?}"
                     );
                 }
             }
