@@ -101,17 +101,6 @@ impl Leads {
         }
         Leads(table)
     }
-
-    /// Every lead byte from `lo` to `hi`.
-    pub const fn of_bytes(lo: u8, hi: u8) -> Leads {
-        let mut table = [false; 256];
-        let mut b = lo as usize;
-        while b <= hi as usize {
-            table[b] = true;
-            b += 1;
-        }
-        Leads(table)
-    }
 }
 
 /// Length of the UTF-8 sequence that `lead` starts (1 for a byte that starts none, so that a scan

@@ -30,12 +30,10 @@ struct Flags {
 /// Changed by the fold wherever it stands: a single-character key whose value is another
 /// character, or a corner quote.
 const ACTIVE: u8 = 1;
-/// A character of a phrase key that holds no active character: only where one stands can such a
-/// phrase match.
-const PASSIVE: u8 = 2;
 /// A character of some key: OpenCC is asked about runs of these only.
 const KEY: u8 = 4;
-/// The first character of a passive phrase.
+/// The first character of a passive phrase (a phrase key that holds no active character: it can
+/// match only where its first two characters stand side by side).
 const PHRASE_FIRST: u8 = 8;
 /// The second character of a passive phrase.
 const PHRASE_SECOND: u8 = 16;
@@ -61,9 +59,6 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
         .chain(QUOTES.iter().map(|q| q.0))
     {
         set(c, ACTIVE);
-    }
-    for c in script_keys::PASSIVE_PHRASES.iter().flat_map(|p| p.chars()) {
-        set(c, PASSIVE);
     }
     for p in script_keys::PASSIVE_PHRASES {
         let mut it = p.chars();
