@@ -228,6 +228,21 @@ pub struct Summary {
     pub elapsed: Duration,
 }
 
+impl Summary {
+    /// Count a finished input, and say its messages.
+    fn count(&mut self, outcome: &Outcome, reporter: &Reporter) {
+        for m in &outcome.messages {
+            reporter.say(m);
+        }
+        if outcome.ok {
+            self.ok += 1;
+        } else {
+            self.failed += 1;
+        }
+        self.indicators += outcome.indicators;
+    }
+}
+
 impl fmt::Display for Summary {
     /// `31 files, 30 ok, 1 failed, 4,213 indicators, 1.8 s`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -601,15 +616,7 @@ fn run_inline(
         };
         sink.send_buffered()?;
         drop(sink);
-        for m in &outcome.messages {
-            reporter.say(m);
-        }
-        if outcome.ok {
-            summary.ok += 1;
-        } else {
-            summary.failed += 1;
-        }
-        summary.indicators += outcome.indicators;
+        summary.count(&outcome, &reporter);
         // Each input is visible downstream as soon as it is written.
         out.flush()?;
         reporter.done(&input.name);
@@ -638,15 +645,7 @@ fn drain(
             }
             Ok(Msg::Chunk(chunk)) => out.write_all(&chunk)?,
             Ok(Msg::Done(outcome)) => {
-                for m in &outcome.messages {
-                    reporter.say(m);
-                }
-                if outcome.ok {
-                    summary.ok += 1;
-                } else {
-                    summary.failed += 1;
-                }
-                summary.indicators += outcome.indicators;
+                summary.count(&outcome, reporter);
                 // Each input is visible downstream as soon as it is written.
                 return out.flush();
             }

@@ -34,29 +34,30 @@ pub fn is_sentence_end(c: char) -> bool {
 /// Display width in columns: CJK characters take two, others one.
 pub fn display_width(s: &str) -> usize {
     // Below U+2E80 only a few marks are CJK (`is_cjk`); every character above it is wide. Read
-    // from the bytes: a lead byte from E3 up starts a character from U+3000 up.
+    // from the bytes, as this is asked of every line: a lead byte from E3 up starts a character
+    // from U+3000 up, and E2 BA 80 is U+2E80.
     let b = s.as_bytes();
     let mut width = 0;
     let mut i = 0;
     while let Some(&lead) = b.get(i) {
         let len = utf8_len(lead);
         let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        width += match len {
-            1 => 1,
+        let wide = match len {
+            1 => false,
             // U+00B7 (C2 B7)
-            2 => 1 + usize::from(lead == 0xC2 && next(1) == 0xB7),
-            3 if lead >= 0xE3 => 2,
+            2 => lead == 0xC2 && next(1) == 0xB7,
+            3 if lead >= 0xE3 => true,
+            // Above U+2E80; or U+2014, U+2018..U+201D, U+2026 (E2 80 ..).
             3 if lead == 0xE2 => {
                 let (x, y) = (next(1), next(2));
-                // Above U+2E80 (E2 BA 80); or U+2014, U+2018..U+201D, U+2026 (E2 80 ..).
-                let wide = x > 0xBA
+                x > 0xBA
                     || (x == 0xBA && y > 0x80)
-                    || (x == 0x80 && matches!(y, 0x94 | 0x98..=0x9D | 0xA6));
-                1 + usize::from(wide)
+                    || (x == 0x80 && matches!(y, 0x94 | 0x98..=0x9D | 0xA6))
             }
-            3 => 1,
-            _ => 2,
+            3 => false,
+            _ => true,
         };
+        width += 1 + usize::from(wide);
         i += len;
     }
     width
@@ -115,6 +116,28 @@ pub fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// The character that starts at byte `i` of `s` (a character boundary) and its length in bytes.
+/// One- and three-byte characters, nearly all of a report, are decoded by hand: the passes that
+/// look at every character for a few of them step through the text with this.
+#[inline]
+pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    let lead = *b.get(i)?;
+    let len = utf8_len(lead);
+    let c = if len == 1 {
+        char::from(lead)
+    } else if len == 3 && i + 2 < b.len() {
+        let n = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
+        // Valid UTF-8 never encodes a surrogate in three bytes.
+        char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER)
+    } else {
+        s[i..].chars().next()?
+    };
+    Some((c, len))
+}
+
 /// `s.char_indices()`, keeping only characters whose first byte is one of `leads`' (a superset of
 /// the characters `leads` was made of, in text order).
 pub fn chars_led_by<'a>(s: &'a str, leads: &'a Leads) -> impl Iterator<Item = (usize, char)> + 'a {
@@ -126,8 +149,8 @@ pub fn chars_led_by<'a>(s: &'a str, leads: &'a Leads) -> impl Iterator<Item = (u
         while let Some(&b) = bytes.get(i) {
             let at = i;
             if leads.0[b as usize] {
-                let c = s[at..].chars().next()?;
-                i = at + c.len_utf8();
+                let (c, len) = char_at(s, at)?;
+                i = at + len;
                 return Some((at, c));
             }
             i += utf8_len(b);
@@ -213,6 +236,15 @@ mod tests {
                 assert_eq!(ends_with(hay, w), hay.ends_with(w), "{hay:?} {w:?}");
             }
         }
+    }
+
+    #[test]
+    fn char_at_decodes_every_character() {
+        for c in (0..0x110000).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(char_at(&s, 1), Some((c, c.len_utf8())), "{c:?}");
+        }
+        assert_eq!(char_at("a", 1), None);
     }
 
     #[test]

@@ -22,31 +22,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("gazette: {}", one_line(&e));
+            eprintln!("gazette: {}", gazette::batch::error_line(&e));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
-}
-
-/// The error and its causes on one line: `file: reason: cause`. A cause that the reason before it
-/// already ends with is left out (`cannot read: No such file…` is not followed by `No such file…`
-/// again), and line breaks inside a message become spaces.
-fn one_line(e: &anyhow::Error) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for cause in e.chain() {
-        let msg = cause
-            .to_string()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        // The first part names the file; a reason is never dropped for repeating the file name.
-        let repeated = parts.len() >= 2 && parts.last().is_some_and(|prev| prev.ends_with(&msg));
-        if msg.is_empty() || repeated {
-            continue;
-        }
-        parts.push(msg);
-    }
-    parts.join(": ")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

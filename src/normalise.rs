@@ -13,8 +13,8 @@
 //!   character repeated on both sides of that page break is written once.
 
 use crate::chars::{
-    Leads, chars_led_by, display_width, is_cjk, is_cjk_punct, is_ideograph, is_sentence_end,
-    split_lines, utf8_len,
+    Leads, char_at, chars_led_by, display_width, is_cjk, is_cjk_punct, is_ideograph,
+    is_sentence_end, split_lines,
 };
 use crate::patterns;
 use std::borrow::Cow;
@@ -118,8 +118,7 @@ fn fold_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Where the first character from byte `from` on that is not `folds_to_itself` starts. The
-/// characters of running text are one or three bytes long and are decoded here by hand.
+/// Where the first character from byte `from` on that is not `folds_to_itself` starts.
 fn next_to_fold(s: &str, from: usize) -> Option<(usize, char)> {
     let b = s.as_bytes();
     let mut i = from;
@@ -132,14 +131,7 @@ fn next_to_fold(s: &str, from: usize) -> Option<(usize, char)> {
             i += 3;
             continue;
         }
-        let len = utf8_len(lead);
-        let c = match (len, b.get(i + 1), b.get(i + 2)) {
-            (1, _, _) => char::from(lead),
-            (3, Some(&x), Some(&y)) => char::from_u32(
-                (u32::from(lead & 0x0F) << 12) | (u32::from(x & 0x3F) << 6) | u32::from(y & 0x3F),
-            )?,
-            _ => s[i..].chars().next()?,
-        };
+        let (c, len) = char_at(s, i)?;
         if !folds_to_itself(c) {
             return Some((i, c));
         }

@@ -4,30 +4,18 @@
 //!
 //! Everything read here lives under `fixtures/` or is written into a temporary directory.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Output, Stdio};
+
+mod common;
+use common::{gazette, project_file, run};
 
 const SEED: &str = "fixtures/xizang-2025-01.txt";
 const PAGED: &str = "fixtures/text/paged-report.txt";
 const WEB: &str = "fixtures/text/web-report.txt";
 const SEED_GB18030: &str = "fixtures/gb18030/xizang-2025-01.gb18030.txt";
-
-fn project_file(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn gazette() -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("gazette");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    gazette().args(args).output().expect("run gazette")
-}
 
 /// A temporary directory with `n` reports of very different sizes (so that workers finish out of
 /// order), named `r00.txt` … in the order they should come out.

@@ -4,10 +4,11 @@
 //!
 //! Everything read here lives under `fixtures/`; nothing outside the project is needed.
 
-use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 use std::process::Output;
+
+mod common;
+use common::{gazette, project_file, run};
 
 const SEED: &str = "fixtures/xizang-2025-01.txt";
 const SEED_GB18030: &str = "fixtures/gb18030/xizang-2025-01.gb18030.txt";
@@ -17,21 +18,6 @@ const SEED_UTF16: &str = "fixtures/utf16/xizang-2025-01.utf16le-bom.txt";
 const PAGED: &str = "fixtures/text/paged-report.txt";
 /// Saved from a web page: chrome, one paragraph per line, no blank lines.
 const WEB: &str = "fixtures/text/web-report.txt";
-
-/// A file of the project, by its path relative to the project root.
-fn project_file(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn gazette() -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("gazette");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    gazette().args(args).output().expect("run gazette")
-}
 
 /// Run, insist on success with nothing on stderr, return stdout.
 fn stdout_of(args: &[&str]) -> String {

@@ -2,13 +2,9 @@
 //! colour only on a terminal, English labels with `--lang en`.
 
 use serde_json::Value;
-use std::process::Output;
 
-fn run(args: &[&str]) -> Output {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("gazette");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd.args(args).output().expect("run gazette")
-}
+mod common;
+use common::run;
 
 fn stdout_of(args: &[&str]) -> String {
     let out = run(args);

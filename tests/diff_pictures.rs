@@ -1,16 +1,11 @@
 //! `gazette diff --chart FILE.svg` and `--format html`: the picture exists, parses as SVG, and
 //! shows every row with its verdict.
 
-use std::process::Output;
+mod common;
+use common::run;
 
 const EARLIER: &str = "fixtures/diff/earlier-2025.txt";
 const LATER: &str = "fixtures/diff/later-2026.txt";
-
-fn run(args: &[&str]) -> Output {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("gazette");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd.args(args).output().expect("run gazette")
-}
 
 #[test]
 fn the_chart_is_written_and_parses() {

@@ -4,20 +4,12 @@
 
 use gazette::lexicon::units::simplify_for_matching;
 use serde_json::Value;
-use std::process::Output;
+
+mod common;
+use common::run;
 
 const PLAIN: &str = "fixtures/web/report.txt";
 const TRADITIONAL: &str = "fixtures/web/report.zh-hant.txt";
-
-fn gazette() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("gazette");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    gazette().args(args).output().expect("run gazette")
-}
 
 fn stdout_of(args: &[&str]) -> String {
     let out = run(args);

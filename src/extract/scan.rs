@@ -66,22 +66,16 @@ static CANDIDATES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
 });
 
 /// The first byte at or after `from` where a character that `starts_something` stands (or the
-/// end of `s`). The three-byte characters of running text are decoded by hand.
+/// end of `s`).
 fn next_candidate(s: &str, from: usize) -> usize {
     let bits = &*CANDIDATES;
-    let b = s.as_bytes();
     let mut i = from;
-    while let Some(&lead) = b.get(i) {
-        let len = crate::chars::utf8_len(lead);
-        let hit = match (len, b.get(i + 1), b.get(i + 2)) {
-            (1, _, _) => lead.is_ascii_digit(),
-            (3, Some(&x), Some(&y)) => {
-                let n = (usize::from(lead & 0x0F) << 12)
-                    | (usize::from(x & 0x3F) << 6)
-                    | usize::from(y & 0x3F);
-                bits[n / 64] & (1 << (n % 64)) != 0
-            }
-            _ => s[i..].chars().next().is_some_and(starts_something),
+    while let Some((c, len)) = crate::chars::char_at(s, i) {
+        let n = c as usize;
+        let hit = if n < 0x10000 {
+            bits[n / 64] & (1 << (n % 64)) != 0
+        } else {
+            starts_something(c)
         };
         if hit {
             return i;

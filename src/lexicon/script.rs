@@ -7,7 +7,7 @@
 //! folded text is the same span of the original.
 
 use super::script_keys;
-use crate::chars::utf8_len;
+use crate::chars::{char_at, utf8_len};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -76,16 +76,22 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
 
 /// The flags of `c` (none below U+3000, where there is neither a CJK character nor a CJK quote).
 fn flags(c: char) -> u8 {
-    let n = c as usize;
-    if n < 0x3000 {
-        0
-    } else if n < 0x10000 {
-        FLAGS.bmp[n]
-    } else {
-        let astral = &FLAGS.astral;
-        astral
-            .binary_search_by_key(&c, |&(d, _)| d)
-            .map_or(0, |i| astral[i].1)
+    FLAGS.of(c)
+}
+
+impl Flags {
+    #[inline]
+    fn of(&self, c: char) -> u8 {
+        let n = c as usize;
+        if n < 0x3000 {
+            0
+        } else if n < 0x10000 {
+            self.bmp[n]
+        } else {
+            self.astral
+                .binary_search_by_key(&c, |&(d, _)| d)
+                .map_or(0, |i| self.astral[i].1)
+        }
     }
 }
 
@@ -119,69 +125,39 @@ fn passive_phrase_at(s: &str, at: usize, pair: (char, char)) -> bool {
         .any(|&(_, p)| s[at..].starts_with(p))
 }
 
-/// Calls `f(at)` for every byte offset `at` where an active character stands or a passive phrase
-/// starts, in order; stops early when `f` returns false. Characters below U+3000 have no flags
-/// and are stepped over; the three-byte ones are decoded by hand.
-fn for_each_mark(s: &str, mut f: impl FnMut(usize) -> bool) {
+/// Where in `s` an active character stands or a passive phrase starts (byte offsets, in order):
+/// empty when the fold leaves `s` as it is, and otherwise where it may change it.
+pub fn marks(s: &str) -> Vec<usize> {
     let table = &*FLAGS;
+    let mut marks = Vec::new();
     let b = s.as_bytes();
     // The previous character, when it can start a passive phrase, and where it ended: with the
     // current one (if that starts there and can follow), a possible phrase start.
     let mut prev: Option<(usize, char, usize)> = None;
     let mut i = 0;
     while let Some(&lead) = b.get(i) {
-        let len = utf8_len(lead);
+        // Characters below U+3000 (lead bytes below E3) have no flags.
         if lead < 0xE3 {
-            i += len;
+            i += utf8_len(lead);
             continue;
         }
-        let (c, fl) = match (len, b.get(i + 1), b.get(i + 2)) {
-            (3, Some(&x), Some(&y)) => {
-                let n = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(x & 0x3F) << 6)
-                    | u32::from(y & 0x3F);
-                (char::from_u32(n).unwrap_or_default(), table.bmp[n as usize])
-            }
-            _ => {
-                let c = s[i..].chars().next().unwrap_or_default();
-                (c, flags(c))
-            }
+        let Some((c, len)) = char_at(s, i) else {
+            break;
         };
+        let fl = table.of(c);
         if let Some((at, p, end)) = prev
             && end == i
             && fl & PHRASE_SECOND != 0
             && passive_phrase_at(s, at, (p, c))
-            && !f(at)
         {
-            return;
+            marks.push(at);
         }
-        if fl & ACTIVE != 0 && !f(i) {
-            return;
+        if fl & ACTIVE != 0 {
+            marks.push(i);
         }
         prev = (fl & PHRASE_FIRST != 0).then_some((i, c, i + len));
         i += len;
     }
-}
-
-/// Whether the fold can change `s` at all (see `script_keys`); false for nearly all simplified
-/// text, which then is not converted.
-fn may_change(s: &str) -> bool {
-    let mut any = false;
-    for_each_mark(s, |_| {
-        any = true;
-        false
-    });
-    any
-}
-
-/// Where in `s` an active character stands or a passive phrase starts (byte offsets, in order):
-/// empty when the fold leaves `s` as it is, and otherwise where it may change it.
-pub fn marks(s: &str) -> Vec<usize> {
-    let mut marks = Vec::new();
-    for_each_mark(s, |at| {
-        marks.push(at);
-        true
-    });
     marks
 }
 
@@ -252,15 +228,12 @@ fn convert_runs(s: &str, marks: &[usize], cc: &ferrous_opencc::OpenCC) -> (Strin
 /// taken only where it gives one character of the same UTF-8 length for each character, so a span
 /// found in the folded text is a span of the original.
 pub fn simplify_for_matching(s: &str) -> Cow<'_, str> {
-    // Most text (all of a simplified report) holds nothing that can change.
-    if !may_change(s) {
-        return Cow::Borrowed(s);
-    }
     simplify_marked(s, &marks(s))
 }
 
 /// `simplify_for_matching(s)`, given `marks(s)`.
 pub fn simplify_marked<'a>(s: &'a str, marks: &[usize]) -> Cow<'a, str> {
+    // Most text (all of a simplified report) holds nothing that can change.
     if marks.is_empty() {
         return Cow::Borrowed(s);
     }
@@ -400,7 +373,7 @@ mod tests {
         ];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             let one: &str = c.encode_utf8(&mut buf);
-            if !may_change(one) || flags(c) & KEY == 0 {
+            if marks(one).is_empty() || flags(c) & KEY == 0 {
                 assert_eq!(cc.convert(one), one, "{c}");
             }
         }
