@@ -81,6 +81,9 @@ pub enum Covers {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub kind: NodeKind,
+    /// What the node is called: a heading, the first words of a paragraph. Empty for a sentence,
+    /// whose title is its text (`title_in`): a large input has hundreds of thousands of them, and
+    /// a copy would hold the text twice.
     pub title: String,
     pub start: usize,
     pub end: usize,
@@ -105,6 +108,15 @@ impl Node {
             covers: None,
             year: None,
             children: Vec::new(),
+        }
+    }
+
+    /// The title as a reader sees it: a sentence's is its text in `text` (the canonical text).
+    pub fn title_in<'a>(&'a self, text: &'a str) -> &'a str {
+        if self.kind == NodeKind::Sentence {
+            text.get(self.start..self.end).unwrap_or_default()
+        } else {
+            &self.title
         }
     }
 
@@ -187,7 +199,19 @@ impl CharIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::CharIndex;
+    use super::{CharIndex, Node, NodeKind};
+
+    #[test]
+    fn a_sentence_is_titled_by_its_text_and_other_nodes_by_their_title() {
+        let text = "一、回顾\n增长5%。投资下降。";
+        let second = text.find("投资").unwrap();
+        let sentence = Node::new(NodeKind::Sentence, "", second, text.len());
+        assert_eq!(sentence.title_in(text), "投资下降。");
+        let part = Node::new(NodeKind::Part, "一、回顾", 0, text.len());
+        assert_eq!(part.title_in(text), "一、回顾");
+        // A span outside the text (a tree read against the wrong text) gives no title, not a panic.
+        assert_eq!(sentence.title_in("短"), "");
+    }
 
     #[test]
     fn char_index_counts_characters_before_every_boundary() {

@@ -849,7 +849,7 @@ fn paragraph_node(p: &Para) -> Node {
     let mut node = Node::new(NodeKind::Paragraph, short_title(p.text), p.start, p.end);
     node.children = sentences(p.text)
         .into_iter()
-        .map(|(s, e)| Node::new(NodeKind::Sentence, &p.text[s..e], p.start + s, p.start + e))
+        .map(|(s, e)| Node::new(NodeKind::Sentence, "", p.start + s, p.start + e))
         .collect();
     node
 }

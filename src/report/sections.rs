@@ -45,12 +45,12 @@ fn count(node: &Node, kind: NodeKind) -> usize {
     n
 }
 
-fn to_json<'a>(node: &'a Node, text: &str, idx: &CharIndex, depth: Depth) -> NodeJson<'a> {
+fn to_json<'a>(node: &'a Node, text: &'a str, idx: &CharIndex, depth: Depth) -> NodeJson<'a> {
     let start = idx.char_at(text, node.start);
     let end = idx.char_at(text, node.end);
     NodeJson {
         kind: node.kind,
-        title: &node.title,
+        title: node.title_in(text),
         span: [start, end],
         pages: [node.first_page, node.last_page],
         chars: end - start,
@@ -133,7 +133,7 @@ pub fn table(doc: &Document, depth: Depth) -> String {
             Some(Covers::Plan) => " (plan)",
             _ => "",
         };
-        let title: String = n.title.chars().take(40).collect();
+        let title: String = n.title_in(text).chars().take(40).collect();
         t.add_row(vec![
             Cell::new(format!("{indent}{}{covers}", kind_label(n.kind))),
             Cell::new(title),
