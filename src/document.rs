@@ -93,6 +93,10 @@ pub struct Node {
     pub covers: Option<Covers>,
     /// For parts: the year they cover, when the heading names it.
     pub year: Option<i32>,
+    /// A paragraph of running text, made of sentences (`sentences`); a contents entry, a title
+    /// or a delivery line is not.
+    pub has_sentences: bool,
+    /// Sentences are not children: they are split from the text when asked (`sentences`).
     pub children: Vec<Node>,
 }
 
@@ -107,6 +111,7 @@ impl Node {
             last_page: 1,
             covers: None,
             year: None,
+            has_sentences: false,
             children: Vec::new(),
         }
     }
@@ -118,6 +123,28 @@ impl Node {
         } else {
             &self.title
         }
+    }
+
+    /// The sentences of a paragraph of running text, as nodes with their pages (none for any
+    /// other node). `canonical` is the text the tree was segmented from.
+    pub fn sentences(&self, canonical: &Canonical) -> Vec<Node> {
+        self.sentence_spans(&canonical.text)
+            .map(|(start, end)| {
+                let mut n = Node::new(NodeKind::Sentence, "", start, end);
+                n.set_pages(canonical);
+                n
+            })
+            .collect()
+    }
+
+    /// Byte spans of the sentences of a paragraph of running text in `text`.
+    pub fn sentence_spans(&self, text: &str) -> impl Iterator<Item = (usize, usize)> + use<> {
+        let start = self.start;
+        let spans = match text.get(self.start..self.end) {
+            Some(own) if self.has_sentences => crate::segment::sentences(own),
+            _ => Vec::new(),
+        };
+        spans.into_iter().map(move |(s, e)| (start + s, start + e))
     }
 
     /// Depth-first walk calling `f(node, ancestors)`.

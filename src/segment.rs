@@ -8,6 +8,7 @@
 
 use crate::chars::{Leads, chars_led_by, is_sentence_end};
 use crate::document::{Covers, Metadata, Node, NodeKind};
+use crate::lexicon::script::mainland_quote;
 use crate::normalise::Canonical;
 use crate::patterns;
 use regex::Regex;
@@ -140,13 +141,15 @@ fn longer_than(s: &str, n: usize) -> bool {
 }
 
 /// Split a paragraph into sentences at 。！？；, never inside quotes or brackets that close within
-/// the paragraph. Returns byte ranges relative to `text`.
+/// the paragraph. Returns byte ranges relative to `text`. Corner quotes are read as the mainland
+/// quotes the script fold makes of them, so that the original and the folded text split alike.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     // For each opener, whether its closer follows in the paragraph (an unclosed quote is ignored,
     // so that one stray mark does not swallow the rest of the paragraph): the last place of each
     // closer, found once.
     let mut last_close = [None::<usize>; CLOSERS.len()];
-    for (i, c) in chars_led_by(text, &SENTENCE_MARKS) {
+    let marks = || chars_led_by(text, &SENTENCE_MARKS).map(|(i, c)| (i, mainland_quote(c)));
+    for (i, c) in marks() {
         if let Some(k) = closer_index(c) {
             last_close[k] = Some(i);
         }
@@ -155,7 +158,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut stack: Vec<char> = Vec::new();
     let mut start = 0;
     // Only openers, closers and sentence ends do anything below.
-    for (i, c) in chars_led_by(text, &SENTENCE_MARKS) {
+    for (i, c) in marks() {
         if let Some(close) = closer(c) {
             let closes_later = closer_index(close)
                 .and_then(|k| last_close[k])
@@ -845,12 +848,11 @@ fn items(paras: &[Para]) -> Vec<Node> {
     out
 }
 
+/// A paragraph of running text. Its sentences are not kept in the tree (`Node::sentences`
+/// splits it when asked): a large input has hundreds of thousands of them.
 fn paragraph_node(p: &Para) -> Node {
     let mut node = Node::new(NodeKind::Paragraph, short_title(p.text), p.start, p.end);
-    node.children = sentences(p.text)
-        .into_iter()
-        .map(|(s, e)| Node::new(NodeKind::Sentence, "", p.start + s, p.start + e))
-        .collect();
+    node.has_sentences = true;
     node
 }
 

@@ -114,8 +114,8 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     let idx = CharIndex::new(text);
     let mut out = Vec::new();
     let mut frames = ParaFrames::default();
-    doc.root.walk(&mut |node, path| {
-        if node.kind != NodeKind::Sentence {
+    doc.root.walk(&mut |para, path| {
+        if !para.has_sentences {
             return;
         }
         // The masthead, editorial board and contents hold phone numbers and page numbers, not figures.
@@ -134,12 +134,16 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         {
             return;
         }
-        sentence(doc, &idx, node, path, &mut frames, &mut out);
+        for (start, end) in para.sentence_spans(text) {
+            let node = Node::new(NodeKind::Sentence, "", start, end);
+            sentence(doc, &idx, &node, path, para, &mut frames, &mut out);
+        }
     });
     out
 }
 
-fn place_of<'a>(path: &[&'a Node], node: &'a Node) -> Place<'a> {
+/// Where a sentence of paragraph `para` sits, `path` being the paragraph's ancestors.
+fn place_of<'a>(path: &[&'a Node], para: &Node) -> Place<'a> {
     let part = path.iter().rev().find(|n| n.kind == NodeKind::Part);
     let item = path.iter().rev().find(|n| n.kind == NodeKind::Item);
     let in_report = path.iter().any(|n| n.kind == NodeKind::WorkReport);
@@ -158,11 +162,7 @@ fn place_of<'a>(path: &[&'a Node], node: &'a Node) -> Place<'a> {
     if let Some(item) = item {
         section = format!("{section} / {}", item.title);
     }
-    let (para_start, para_end) = path
-        .iter()
-        .rev()
-        .find(|n| n.kind == NodeKind::Paragraph)
-        .map_or((node.start, node.end), |p| (p.start, p.end));
+    let (para_start, para_end) = (para.start, para.end);
     Place {
         covers: part.and_then(|p| p.covers),
         in_report,
@@ -374,6 +374,7 @@ fn sentence(
     idx: &CharIndex,
     node: &Node,
     path: &[&Node],
+    para: &Node,
     frames: &mut ParaFrames,
     out: &mut Vec<Indicator>,
 ) {
@@ -393,7 +394,7 @@ fn sentence(
     if quantities.is_empty() {
         return;
     }
-    let place = place_of(path, node);
+    let place = place_of(path, para);
     let place = &place;
     let sentence: Arc<str> = Arc::from(raw);
     let facts = SentenceFacts {

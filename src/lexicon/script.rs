@@ -15,6 +15,16 @@ use std::sync::LazyLock;
 /// (`「十四五」` → `“十四五”`). Every pair is of equal UTF-8 length.
 pub const QUOTES: &[(char, char)] = &[('「', '“'), ('」', '”'), ('『', '‘'), ('』', '’')];
 
+/// The mainland quote for a corner quote (the fold's own mapping of quotes), any other character
+/// unchanged: what splits sentences reads quotes through it, so that a text is split the same
+/// whether or not it was folded.
+pub fn mainland_quote(c: char) -> char {
+    QUOTES
+        .iter()
+        .find(|&&(corner, _)| corner == c)
+        .map_or(c, |&(_, mainland)| mainland)
+}
+
 /// Traditional → simplified through OpenCC's dictionaries (phrases first, then characters).
 static T2S: LazyLock<Option<ferrous_opencc::OpenCC>> = LazyLock::new(|| {
     ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()

@@ -1,6 +1,7 @@
 //! `gazette sections`: the document tree as a table or as JSON.
 
 use crate::document::{CharIndex, Covers, Document, Node, NodeKind};
+use crate::normalise::Canonical;
 use comfy_table::{Cell, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
@@ -39,31 +40,69 @@ struct NodeJson<'a> {
     children: Vec<NodeJson<'a>>,
 }
 
-fn count(node: &Node, kind: NodeKind) -> usize {
+/// How many nodes of `kind` there are at and below `node` (sentences split from `text`).
+fn count(node: &Node, kind: NodeKind, text: &str) -> usize {
     let mut n = 0;
-    node.walk(&mut |c, _| n += usize::from(c.kind == kind));
+    node.walk(&mut |c, _| {
+        n += usize::from(c.kind == kind);
+        if kind == NodeKind::Sentence {
+            n += c.sentence_spans(text).count();
+        }
+    });
     n
 }
 
-fn to_json<'a>(node: &'a Node, text: &'a str, idx: &CharIndex, depth: Depth) -> NodeJson<'a> {
+fn to_json<'a>(
+    node: &'a Node,
+    canonical: &'a Canonical,
+    idx: &CharIndex,
+    depth: Depth,
+) -> NodeJson<'a> {
+    let mut children: Vec<NodeJson<'a>> = node
+        .children
+        .iter()
+        .filter(|c| shown(c.kind, depth))
+        .map(|c| to_json(c, canonical, idx, depth))
+        .collect();
+    if shown(NodeKind::Sentence, depth) {
+        let text: &'a str = &canonical.text;
+        children.extend(node.sentences(canonical).iter().map(|s| {
+            // A sentence is titled by its text (`Node::title_in`), which outlives the node made here.
+            let title = text.get(s.start..s.end).unwrap_or_default();
+            node_json(s, title, canonical, idx, Vec::new())
+        }));
+    }
+    node_json(
+        node,
+        node.title_in(&canonical.text),
+        canonical,
+        idx,
+        children,
+    )
+}
+
+/// `node` as JSON, with its title and the children already made.
+fn node_json<'a>(
+    node: &Node,
+    title: &'a str,
+    canonical: &Canonical,
+    idx: &CharIndex,
+    children: Vec<NodeJson<'a>>,
+) -> NodeJson<'a> {
+    let text = canonical.text.as_str();
     let start = idx.char_at(text, node.start);
     let end = idx.char_at(text, node.end);
     NodeJson {
         kind: node.kind,
-        title: node.title_in(text),
+        title,
         span: [start, end],
         pages: [node.first_page, node.last_page],
         chars: end - start,
         covers: node.covers,
         year: node.year,
-        paragraphs: count(node, NodeKind::Paragraph),
-        sentences: count(node, NodeKind::Sentence),
-        children: node
-            .children
-            .iter()
-            .filter(|c| shown(c.kind, depth))
-            .map(|c| to_json(c, text, idx, depth))
-            .collect(),
+        paragraphs: count(node, NodeKind::Paragraph, text),
+        sentences: count(node, NodeKind::Sentence, text),
+        children,
     }
 }
 
@@ -79,7 +118,7 @@ pub fn json(doc: &Document, depth: Depth) -> serde_json::Result<String> {
     serde_json::to_string_pretty(&Out {
         source: &doc.source,
         document: &doc.meta,
-        tree: to_json(&doc.root, doc.text(), &idx, depth),
+        tree: to_json(&doc.root, &doc.canonical, &idx, depth),
     })
 }
 
@@ -104,6 +143,30 @@ fn kind_label(kind: NodeKind) -> &'static str {
     }
 }
 
+/// The table row of a node `level` levels below the document.
+fn row(n: &Node, level: usize, text: &str) -> Vec<Cell> {
+    let indent = "  ".repeat(level);
+    let pages = if n.first_page == n.last_page {
+        n.first_page.to_string()
+    } else {
+        format!("{}–{}", n.first_page, n.last_page)
+    };
+    let covers = match n.covers {
+        Some(Covers::Review) => " (review)",
+        Some(Covers::Plan) => " (plan)",
+        _ => "",
+    };
+    let title: String = n.title_in(text).chars().take(40).collect();
+    vec![
+        Cell::new(format!("{indent}{}{covers}", kind_label(n.kind))),
+        Cell::new(title),
+        Cell::new(pages),
+        Cell::new(text.get(n.start..n.end).map_or(0, |s| s.chars().count())),
+        Cell::new(count(n, NodeKind::Paragraph, text)),
+        Cell::new(n.year.map(|y| y.to_string()).unwrap_or_default()),
+    ]
+}
+
 /// A table: one row per node, indented by depth.
 pub fn table(doc: &Document, depth: Depth) -> String {
     let mut t = Table::new();
@@ -122,26 +185,13 @@ pub fn table(doc: &Document, depth: Depth) -> String {
         {
             return;
         }
-        let indent = "  ".repeat(path.len().saturating_sub(1));
-        let pages = if n.first_page == n.last_page {
-            n.first_page.to_string()
-        } else {
-            format!("{}–{}", n.first_page, n.last_page)
-        };
-        let covers = match n.covers {
-            Some(Covers::Review) => " (review)",
-            Some(Covers::Plan) => " (plan)",
-            _ => "",
-        };
-        let title: String = n.title_in(text).chars().take(40).collect();
-        t.add_row(vec![
-            Cell::new(format!("{indent}{}{covers}", kind_label(n.kind))),
-            Cell::new(title),
-            Cell::new(pages),
-            Cell::new(text.get(n.start..n.end).map_or(0, |s| s.chars().count())),
-            Cell::new(count(n, NodeKind::Paragraph)),
-            Cell::new(n.year.map(|y| y.to_string()).unwrap_or_default()),
-        ]);
+        let depth_below_root = path.len().saturating_sub(1);
+        t.add_row(row(n, depth_below_root, text));
+        if shown(NodeKind::Sentence, depth) {
+            for s in n.sentences(&doc.canonical) {
+                t.add_row(row(&s, depth_below_root + 1, text));
+            }
+        }
     });
     let m = &doc.meta;
     let years = match (m.result_year, m.target_year) {
