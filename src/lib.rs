@@ -88,7 +88,7 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
         warnings,
     } = raw;
     let page_total = pages.len() as u32;
-    let canonical = normalise::normalise_pages(pages);
+    let mut canonical = normalise::normalise_pages(pages);
     if canonical.text.trim().is_empty() {
         return Err(IngestError::NoText(
             "nothing left after removing page furniture".into(),
@@ -96,27 +96,20 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
     }
     // Traditional script is segmented through its simplified fold (same byte offsets), so that
     // headings and header lines are recognised by the same rules; the text keeps its characters.
+    // The fold is made in place and undone after, so that a large input is not held twice.
     let script_marks = lexicon::script::marks(&canonical.text);
-    let (root, meta) = match lexicon::script::simplify_marked(&canonical.text, &script_marks) {
-        std::borrow::Cow::Borrowed(_) => segment::segment(&canonical),
-        std::borrow::Cow::Owned(folded) => {
-            let folded = normalise::Canonical {
-                text: folded,
-                page_starts: canonical.page_starts.clone(),
-                page_count: canonical.page_count,
-            };
-            let (mut root, mut meta) = segment::segment(&folded);
-            let folded = folded.text;
-            let changed = changed_bytes(&folded, &canonical.text);
-            restore_titles(&mut root, &folded, &canonical.text, &changed);
-            for field in [&mut meta.title, &mut meta.speaker, &mut meta.publication] {
-                if let Some(t) = field.as_mut() {
-                    *t = original_of(t, &folded, &canonical.text, 0, folded.len());
-                }
+    let replaced = lexicon::script::fold_in_place(&mut canonical.text, &script_marks);
+    let (mut root, mut meta) = segment::segment(&canonical);
+    if !replaced.is_empty() {
+        let folded = &canonical.text;
+        restore_titles(&mut root, folded, &replaced);
+        for field in [&mut meta.title, &mut meta.speaker, &mut meta.publication] {
+            if let Some(t) = field.as_mut() {
+                *t = original_of(t, folded, &replaced, 0, folded.len());
             }
-            (root, meta)
         }
-    };
+        lexicon::script::unfold_in_place(&mut canonical.text, &replaced);
+    }
     Ok(Document {
         source: SourceInfo {
             path: path.to_string(),
@@ -134,48 +127,35 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
 }
 
 /// Titles of a tree segmented through the folded text, in the characters of the original. Only
-/// nodes whose text the fold changed (`changed`: the byte offsets where the two differ) can have
-/// a title that differs.
-fn restore_titles(node: &mut document::Node, folded: &str, original: &str, changed: &[usize]) {
-    let first_change = changed.partition_point(|&at| at < node.start);
-    if changed.get(first_change).is_some_and(|&at| at < node.end) {
-        node.title = original_of(&node.title, folded, original, node.start, node.end);
+/// nodes whose text the fold changed (`replaced`: the characters it replaced, by offset) can
+/// have a title that differs.
+fn restore_titles(node: &mut document::Node, folded: &str, replaced: &[(usize, char)]) {
+    let first_change = replaced.partition_point(|&(at, _)| at < node.start);
+    if replaced
+        .get(first_change)
+        .is_some_and(|&(at, _)| at < node.end)
+    {
+        node.title = original_of(&node.title, folded, replaced, node.start, node.end);
     }
     for child in &mut node.children {
-        restore_titles(child, folded, original, changed);
+        restore_titles(child, folded, replaced);
     }
-}
-
-/// Byte offsets where two texts of the same length differ (compared a block at a time: the
-/// differences are few).
-fn changed_bytes(a: &str, b: &str) -> Vec<usize> {
-    const BLOCK: usize = 64;
-    let mut out = Vec::new();
-    for (k, (x, y)) in a
-        .as_bytes()
-        .chunks(BLOCK)
-        .zip(b.as_bytes().chunks(BLOCK))
-        .enumerate()
-    {
-        if x != y {
-            out.extend(
-                x.iter()
-                    .zip(y)
-                    .enumerate()
-                    .filter(|(_, (p, q))| p != q)
-                    .map(|(i, _)| k * BLOCK + i),
-            );
-        }
-    }
-    out
 }
 
 /// `s` as the original writes it, where `s` occurs in `folded[start..end]` (the fold keeps byte
 /// offsets); else `s` unchanged (titles that are not a piece of the text).
-fn original_of(s: &str, folded: &str, original: &str, start: usize, end: usize) -> String {
+fn original_of(
+    s: &str,
+    folded: &str,
+    replaced: &[(usize, char)],
+    start: usize,
+    end: usize,
+) -> String {
     folded
         .get(start..end)
         .and_then(|within| within.find(s))
-        .and_then(|at| original.get(start + at..start + at + s.len()))
-        .map_or_else(|| s.to_string(), str::to_string)
+        .map_or_else(
+            || s.to_string(),
+            |at| lexicon::script::unfolded(folded, start + at, start + at + s.len(), replaced),
+        )
 }

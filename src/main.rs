@@ -14,6 +14,7 @@ use std::process::ExitCode;
 const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -27,6 +28,24 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// glibc serves a block of 128 KiB or more from its own mapping, returned to the system when
+/// freed, but raises that threshold to the size of each such block freed (up to 32 MiB). Once a
+/// large input's bytes are freed, its text, tree and mentions would come from the heap instead,
+/// where a growing vector leaves a hole of its old size at each step and freed memory stays with
+/// the process: a fixed threshold keeps the peak of one large input about 7 MB lower.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() {
+    const THRESHOLD: libc::c_int = 256 * 1024;
+    // SAFETY: mallopt only sets a parameter of the allocator; it is called before any thread
+    // starts, and an unknown parameter or value is refused (return 0), not undefined.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, THRESHOLD);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() {}
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {

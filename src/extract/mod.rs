@@ -114,6 +114,8 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     let idx = CharIndex::new(text);
     let mut out = Vec::new();
     let mut frames = ParaFrames::default();
+    // The section of the last sentence read: the sentences of one section share its title.
+    let mut last_section: Arc<str> = Arc::from("");
     doc.root.walk(&mut |para, path| {
         if !para.has_sentences {
             return;
@@ -136,14 +138,23 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         }
         for (start, end) in para.sentence_spans(text) {
             let node = Node::new(NodeKind::Sentence, "", start, end);
-            sentence(doc, &idx, &node, path, para, &mut frames, &mut out);
+            sentence(
+                doc,
+                &idx,
+                &node,
+                (path, para),
+                &mut last_section,
+                &mut frames,
+                &mut out,
+            );
         }
     });
     out
 }
 
-/// Where a sentence of paragraph `para` sits, `path` being the paragraph's ancestors.
-fn place_of<'a>(path: &[&'a Node], para: &Node) -> Place<'a> {
+/// Where a sentence of paragraph `para` sits, `path` being the paragraph's ancestors. Its section
+/// is `last` when they are titled alike, so that the mentions of a section share one title.
+fn place_of<'a>(path: &[&'a Node], para: &Node, last: &mut Arc<str>) -> Place<'a> {
     let part = path.iter().rev().find(|n| n.kind == NodeKind::Part);
     let item = path.iter().rev().find(|n| n.kind == NodeKind::Item);
     let in_report = path.iter().any(|n| n.kind == NodeKind::WorkReport);
@@ -166,7 +177,12 @@ fn place_of<'a>(path: &[&'a Node], para: &Node) -> Place<'a> {
     Place {
         covers: part.and_then(|p| p.covers),
         in_report,
-        section: section.into(),
+        section: if **last == *section {
+            last.clone()
+        } else {
+            *last = section.into();
+            last.clone()
+        },
         part_title: part.map_or("", |p| p.title.as_str()),
         para_start,
         para_end,
@@ -373,8 +389,8 @@ fn sentence(
     doc: &Document,
     idx: &CharIndex,
     node: &Node,
-    path: &[&Node],
-    para: &Node,
+    (path, para): (&[&Node], &Node),
+    last_section: &mut Arc<str>,
     frames: &mut ParaFrames,
     out: &mut Vec<Indicator>,
 ) {
@@ -394,7 +410,7 @@ fn sentence(
     if quantities.is_empty() {
         return;
     }
-    let place = place_of(path, para);
+    let place = place_of(path, para, last_section);
     let place = &place;
     let sentence: Arc<str> = Arc::from(raw);
     let facts = SentenceFacts {

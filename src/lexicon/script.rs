@@ -195,42 +195,34 @@ fn changing_runs(s: &str, marks: &[usize]) -> Vec<(usize, usize)> {
     runs
 }
 
-/// What `convert_runs` saw.
-#[derive(Debug, Clone, Copy, Default)]
-struct Runs {
-    /// Some run came out different.
-    changed: bool,
-    /// A run came out with a character of another UTF-8 length, or another number of characters.
-    misaligned: bool,
-    /// The output holds a corner quote.
-    quotes: bool,
-}
-
-/// `cc.convert(s)`, asking OpenCC only about the runs of characters that occur in its keys, and
-/// of those only the runs it may change. A key holds no other character, so no match reaches
-/// across one: OpenCC's longest-prefix matching finds the same matches in each run alone as in
-/// the whole text, and leaves everything between the runs as it is.
-fn convert_runs(s: &str, marks: &[usize], cc: &ferrous_opencc::OpenCC) -> (String, Runs) {
-    let mut out = String::with_capacity(s.len());
-    let mut seen = Runs::default();
-    let mut copied = 0;
+/// `cc.convert` of the runs OpenCC may change, asking OpenCC only about the runs of characters
+/// that occur in its keys, and of those only the runs holding one of `marks`. A key holds no
+/// other character, so no match reaches across one: OpenCC's longest-prefix matching finds the
+/// same matches in each run alone as in the whole text, and leaves everything between the runs
+/// as it is. Returns the runs that came out different, as `(start, converted)`, and whether every
+/// one kept the number of its characters and each character's UTF-8 length.
+fn convert_runs(
+    s: &str,
+    marks: &[usize],
+    cc: &ferrous_opencc::OpenCC,
+) -> (Vec<(usize, String)>, bool) {
+    let mut changed = Vec::new();
+    let mut aligned = true;
     for (start, end) in changing_runs(s, marks) {
         let run = &s[start..end];
         let converted = cc.convert(run);
-        seen.changed |= converted != run;
-        seen.misaligned |= converted.len() != run.len()
-            || converted.chars().count() != run.chars().count()
-            || run
+        if converted == run {
+            continue;
+        }
+        aligned &= converted.len() == run.len()
+            && converted.chars().count() == run.chars().count()
+            && run
                 .chars()
                 .zip(converted.chars())
-                .any(|(a, b)| a.len_utf8() != b.len_utf8());
-        seen.quotes |= converted.contains(|c| QUOTES.iter().any(|q| q.0 == c));
-        out.push_str(&s[copied..start]);
-        out.push_str(&converted);
-        copied = end;
+                .all(|(a, b)| a.len_utf8() == b.len_utf8());
+        changed.push((start, converted));
     }
-    out.push_str(&s[copied..]);
-    (out, seen)
+    (changed, aligned)
 }
 
 /// Fold traditional characters (`億元`, `增長`, `以內`) into the simplified ones the rules are
@@ -247,73 +239,127 @@ pub fn simplify_marked<'a>(s: &'a str, marks: &[usize]) -> Cow<'a, str> {
     if marks.is_empty() {
         return Cow::Borrowed(s);
     }
-    let (converted, quotes) = match T2S.as_ref() {
-        Some(cc) => {
-            let (converted, runs) = convert_runs(s, marks, cc);
-            if !runs.misaligned {
-                // Every run kept its characters' lengths, so the whole text did: it is aligned.
-                if !runs.changed && !runs.quotes {
-                    return Cow::Borrowed(s);
-                }
-                (converted, runs.quotes)
-            } else {
-                let converted = aligned(s, &converted).unwrap_or_else(|| per_char(s, cc));
-                let quotes = converted.contains(|c| QUOTES.iter().any(|q| q.0 == c));
-                (converted, quotes)
-            }
-        }
-        None => (
-            s.to_string(),
-            s.contains(|c| QUOTES.iter().any(|q| q.0 == c)),
-        ),
-    };
-    let folded: String = if quotes {
-        converted
-            .chars()
-            .map(|c| QUOTES.iter().find(|q| q.0 == c).map_or(c, |q| q.1))
-            .collect()
-    } else {
-        converted
-    };
-    if folded == s {
+    let mut folded = s.to_string();
+    if fold_in_place(&mut folded, marks).is_empty() {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(folded)
     }
 }
 
-/// `converted`, if it has a character of the same UTF-8 length for every character of `s`.
-fn aligned(s: &str, converted: &str) -> Option<String> {
-    let same = converted.len() == s.len()
-        && converted.chars().count() == s.chars().count()
-        && s.chars()
-            .zip(converted.chars())
-            .all(|(a, b)| a.len_utf8() == b.len_utf8());
-    same.then(|| converted.to_string())
+/// `simplify_marked`, in place (a large text is not held twice): `marks` are `marks(s)`. Returns
+/// the characters it replaced, as `(byte offset, original character)` in text order, which
+/// `unfold_in_place` puts back.
+pub fn fold_in_place(s: &mut String, marks: &[usize]) -> Vec<(usize, char)> {
+    let mut replaced = Vec::new();
+    if marks.is_empty() {
+        return replaced;
+    }
+    if let Some(cc) = T2S.as_ref() {
+        let (runs, aligned) = convert_runs(s, marks, cc);
+        if aligned {
+            for (start, converted) in runs {
+                for (i, c) in converted.char_indices() {
+                    replace_at(s, start + i, c, &mut replaced);
+                }
+            }
+        } else {
+            // A phrase converts to another length somewhere: character by character instead,
+            // over the whole text.
+            let mut buf = [0u8; 4];
+            let keys: Vec<(usize, char)> = s
+                .char_indices()
+                .filter(|&(_, c)| flags(c) & KEY != 0)
+                .collect();
+            for (at, c) in keys {
+                let one = cc.convert(c.encode_utf8(&mut buf));
+                let mut it = one.chars();
+                if let (Some(d), None) = (it.next(), it.next()) {
+                    replace_at(s, at, d, &mut replaced);
+                }
+            }
+        }
+    }
+    // Every corner quote is an active character, so it stands at one of the marks.
+    for &at in marks {
+        if let Some(c) = s.get(at..).and_then(|rest| rest.chars().next()) {
+            let mainland = mainland_quote(c);
+            if mainland != c {
+                replace_at(s, at, mainland, &mut replaced);
+            }
+        }
+    }
+    replaced.sort_unstable_by_key(|&(at, _)| at);
+    replaced
 }
 
-/// Character by character, for the rare text where a phrase converts to a different length.
-fn per_char(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
-    let mut buf = [0u8; 4];
-    s.chars()
-        .map(|c| {
-            // A character of no key converts to itself.
-            if flags(c) & KEY == 0 {
-                return c;
-            }
-            let one = cc.convert(c.encode_utf8(&mut buf));
-            let mut it = one.chars();
-            match (it.next(), it.next()) {
-                (Some(d), None) if d.len_utf8() == c.len_utf8() => d,
-                _ => c,
-            }
-        })
-        .collect()
+/// Write `c` over the character at `at` when it differs and has the same UTF-8 length (so that
+/// no offset moves), noting the character it replaced.
+fn replace_at(s: &mut String, at: usize, c: char, replaced: &mut Vec<(usize, char)>) {
+    let Some(old) = s.get(at..).and_then(|rest| rest.chars().next()) else {
+        return;
+    };
+    if old != c && old.len_utf8() == c.len_utf8() {
+        let mut buf = [0u8; 4];
+        s.replace_range(at..at + old.len_utf8(), c.encode_utf8(&mut buf));
+        replaced.push((at, old));
+    }
+}
+
+/// The text `fold_in_place` was given: the characters it `replaced`, put back.
+pub fn unfold_in_place(s: &mut String, replaced: &[(usize, char)]) {
+    for &(at, old) in replaced {
+        let mut buf = [0u8; 4];
+        s.replace_range(at..at + old.len_utf8(), old.encode_utf8(&mut buf));
+    }
+}
+
+/// `folded[from..to]` as it was before the fold that `replaced` records.
+pub fn unfolded(folded: &str, from: usize, to: usize, replaced: &[(usize, char)]) -> String {
+    let mut out = folded[from..to].to_string();
+    let first = replaced.partition_point(|&(at, _)| at < from);
+    for &(at, old) in replaced[first..].iter().take_while(|&&(at, _)| at < to) {
+        let mut buf = [0u8; 4];
+        out.replace_range(
+            at - from..at - from + old.len_utf8(),
+            old.encode_utf8(&mut buf),
+        );
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `converted`, if it has a character of the same UTF-8 length for every character of `s`.
+    fn aligned(s: &str, converted: &str) -> Option<String> {
+        let same = converted.len() == s.len()
+            && converted.chars().count() == s.chars().count()
+            && s.chars()
+                .zip(converted.chars())
+                .all(|(a, b)| a.len_utf8() == b.len_utf8());
+        same.then(|| converted.to_string())
+    }
+
+    /// Character by character, for the rare text where a phrase converts to a different length.
+    fn per_char(s: &str, cc: &ferrous_opencc::OpenCC) -> String {
+        let mut buf = [0u8; 4];
+        s.chars()
+            .map(|c| {
+                // A character of no key converts to itself.
+                if flags(c) & KEY == 0 {
+                    return c;
+                }
+                let one = cc.convert(c.encode_utf8(&mut buf));
+                let mut it = one.chars();
+                match (it.next(), it.next()) {
+                    (Some(d), None) if d.len_utf8() == c.len_utf8() => d,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
 
     #[test]
     fn traditional_folding_keeps_offsets() {
@@ -386,6 +432,31 @@ mod tests {
             if marks(one).is_empty() || flags(c) & KEY == 0 {
                 assert_eq!(cc.convert(one), one, "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn folding_in_place_is_undone_by_what_it_replaced() {
+        for s in [
+            "增長5%，達到3億元，控制在5%以內",
+            "「十五五」開局之年，『雙碳』目標，一目瞭然",
+            "地区生产总值增长5%以上",
+            "㑮𠀀a億b 萬 c兩個",
+        ] {
+            let mut text = s.to_string();
+            let replaced = fold_in_place(&mut text, &marks(s));
+            assert_eq!(text, whole_text_fold(s), "{s}");
+            assert_eq!(replaced.is_empty(), text == s, "{s}");
+            assert!(replaced.windows(2).all(|w| w[0].0 < w[1].0), "{s}");
+            // Any piece of the folded text, unfolded, is the same piece of the original.
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            for (k, &from) in bounds.iter().enumerate() {
+                for &to in &bounds[k..] {
+                    assert_eq!(unfolded(&text, from, to, &replaced), &s[from..to], "{s}");
+                }
+            }
+            unfold_in_place(&mut text, &replaced);
+            assert_eq!(text, s);
         }
     }
 
