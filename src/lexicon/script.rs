@@ -35,7 +35,13 @@ static T2S: LazyLock<Option<ferrous_opencc::OpenCC>> = LazyLock::new(|| {
 struct Flags {
     bmp: Vec<u8>,
     astral: Vec<(char, u8)>,
+    /// One bit per character of the Basic Multilingual Plane: it has a flag that `marks` reads
+    /// (8 KiB, which stays in the first-level cache where the byte table does not).
+    marked: Vec<u64>,
 }
+
+/// The flags `marks` reads.
+const MARK_FLAGS: u8 = ACTIVE | PHRASE_FIRST | PHRASE_SECOND;
 
 /// Changed by the fold wherever it stands: a single-character key whose value is another
 /// character, or a corner quote.
@@ -52,6 +58,7 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     let mut flags = Flags {
         bmp: vec![0; 0x10000],
         astral: Vec::new(),
+        marked: vec![0; 0x10000 / 64],
     };
     let mut set = |c: char, flag: u8| {
         let n = c as usize;
@@ -81,6 +88,11 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
         set(c, KEY);
     }
     flags.astral.sort_unstable();
+    for (n, &f) in flags.bmp.iter().enumerate() {
+        if f & MARK_FLAGS != 0 {
+            flags.marked[n / 64] |= 1 << (n % 64);
+        }
+    }
     flags
 });
 
@@ -154,6 +166,12 @@ pub fn marks(s: &str) -> Vec<usize> {
         let Some((c, len)) = char_at(s, i) else {
             break;
         };
+        let n = c as usize;
+        if n < 0x10000 && table.marked[n / 64] & (1 << (n % 64)) == 0 {
+            prev = None;
+            i += len;
+            continue;
+        }
         let fl = table.of(c);
         if let Some((at, p, end)) = prev
             && end == i
