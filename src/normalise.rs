@@ -131,6 +131,14 @@ fn next_to_fold(s: &str, from: usize) -> Option<(usize, char)> {
             i += 3;
             continue;
         }
+        // Printable ASCII (digits, Latin letters, number punctuation) and CJK punctuation from
+        // U+3001 to U+303F (`、。《》“”` are U+201C/D, elsewhere): folded to themselves.
+        if (b' '..=b'~').contains(&lead)
+            || (lead == 0xE3 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) != Some(&0x80))
+        {
+            i += if lead < 0x80 { 1 } else { 3 };
+            continue;
+        }
         let (c, len) = char_at(s, i)?;
         if !folds_to_itself(c) {
             return Some((i, c));
