@@ -111,11 +111,10 @@ pub fn is_footer_start(line: &str) -> bool {
         return false;
     }
     let b = bare(line);
-    b.chars().count() <= MAX_FOOTER_CHARS
-        && FOOTER_STARTS.iter().any(|w| {
-            b.strip_prefix(*w)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', '>', '》']))
-        })
+    FOOTER_STARTS.iter().any(|w| {
+        b.strip_prefix(*w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', '>', '》']))
+    })
 }
 
 /// Where the report in `lines` ends: the index of the first line of the page's footer, or of the

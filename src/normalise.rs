@@ -97,25 +97,20 @@ pub fn fold(s: &str) -> String {
 
 /// Fold a string, borrowing it when nothing in it folds (nearly every line of a report).
 fn fold_cow(s: &str) -> Cow<'_, str> {
-    let Some((first, _)) = next_to_fold(s, 0) else {
+    let Some((first, c)) = next_to_fold(s, 0) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len());
     // Runs of characters that fold to themselves are copied whole.
     out.push_str(&s[..first]);
-    let mut at = Some(first);
-    while let Some(i) = at {
-        let c = s[i..].chars().next().unwrap_or_default();
+    let mut at = Some((first, c));
+    while let Some((i, c)) = at {
         fold_char(c, &mut out);
         let plain_from = i + c.len_utf8();
-        at = next_to_fold(s, plain_from).map(|(j, _)| j);
-        out.push_str(&s[plain_from..at.unwrap_or(s.len())]);
+        at = next_to_fold(s, plain_from);
+        out.push_str(&s[plain_from..at.map_or(s.len(), |(j, _)| j)]);
     }
-    if out == s {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(out)
-    }
+    Cow::Owned(out)
 }
 
 /// Where the first character from byte `from` on that is not `folds_to_itself` starts.
@@ -257,22 +252,24 @@ pub fn normalise_pages(pages: Vec<String>) -> Canonical {
 /// list whose lines were joined) would go then. It goes now, so that normalising is idempotent.
 fn drop_edge_page_numbers(c: &mut Canonical) {
     loop {
-        let lines: Vec<(usize, usize)> = split_lines(&c.text)
-            .scan(0, |at, l| {
-                let start = *at;
-                *at += l.len() + 1;
-                Some((start, start + l.len()))
-            })
-            .filter(|&(a, b)| a < b)
-            .collect();
-        let edges = lines
-            .iter()
+        // Only the lines at the edges are read, not the whole (possibly large) text.
+        let first = split_lines(&c.text).scan(0, |at, l| {
+            let start = *at;
+            *at += l.len() + 1;
+            Some((start, start + l.len()))
+        });
+        let last = c.text.rsplit('\n').scan(c.text.len(), |end, l| {
+            let span = (*end - l.len(), *end);
+            *end = span.0.saturating_sub(1);
+            Some(span)
+        });
+        let filled = |&(a, b): &(usize, usize)| a < b;
+        let found = first
+            .filter(filled)
             .take(FURNITURE_LINES)
-            .chain(lines.iter().rev().take(FURNITURE_LINES));
-        let Some(&(a, b)) = edges
-            .into_iter()
-            .find(|&&(a, b)| is_page_number(&c.text[a..b]))
-        else {
+            .chain(last.filter(filled).take(FURNITURE_LINES))
+            .find(|&(a, b)| is_page_number(&c.text[a..b]));
+        let Some((a, b)) = found else {
             return;
         };
         // The line and one line feed next to it.
@@ -368,10 +365,7 @@ impl Open {
 
     /// `join_into`, keeping the marks.
     fn join(&mut self, next: &str) {
-        if needs_space(&self.text, next) {
-            self.text.push(' ');
-        }
-        self.text.push_str(next);
+        join_into(&mut self.text, next);
         self.marks.add(next);
     }
 

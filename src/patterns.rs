@@ -397,8 +397,8 @@ pub const REVIEW_HORIZON: Starting = Starting {
     at: review_horizon_at,
 };
 
-/// `(?:19|20)\d{2}年` at `p`.
-fn year_nian_at(s: &str, p: usize) -> Option<usize> {
+/// `(?:19|20)\d{2}年` at `p`: where the match ends.
+pub fn year_nian_at(s: &str, p: usize) -> Option<usize> {
     let n = year_at(&s[p..])?;
     s[p + n..]
         .starts_with('年')

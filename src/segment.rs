@@ -62,12 +62,6 @@ fn has_word(s: &str, words: &[&str]) -> bool {
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"“(十?[一二三四五六七八九]?)五”|第(十?[一二三四五六七八九]?)个五年(?:规划|计划)")
 });
-/// A time frame that opens a passage (`2025年是…`, `“十五五”时期是…`, `过去一年，…`, `今年…`).
-static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:19|20)\d{2}年|“十?[一二三四五六七八九]?五”|第十?[一二三四五六七八九]?个五年|(过去(?:的)?一年|一年来|去年)|(今年|明年))",
-    )
-});
 // Years, dates, delivery lines (`2026年2月3日在四川省第十四届人民代表大会第五次会议上`,
 // `（2026年1月27日在…会议上）`, sometimes followed by the speaker on the same line), issue and
 // serial numbers, lone years, contents leaders and arabic item numbers are read by the
@@ -212,20 +206,7 @@ const CLOSERS: [char; 11] = ['”', '’', '」', '』', '》', '）', ')', '】
 
 /// Place of `c` in `CLOSERS`.
 fn closer_index(c: char) -> Option<usize> {
-    Some(match c {
-        '”' => 0,
-        '’' => 1,
-        '」' => 2,
-        '』' => 3,
-        '》' => 4,
-        '）' => 5,
-        ')' => 6,
-        '】' => 7,
-        '〕' => 8,
-        ']' => 9,
-        '"' => 10,
-        _ => return None,
-    })
+    CLOSERS.iter().position(|&x| x == c)
 }
 
 fn closer(c: char) -> Option<char> {
@@ -441,14 +422,15 @@ fn read_masthead(paras: &[Para], meta: &mut Metadata) {
         if meta.publication.is_none() && t.ends_with("公报") && t.chars().count() <= 30 {
             meta.publication = Some(t.clone());
         }
+        let issue = patterns::issue(&t);
         if let Some(n) = patterns::serial(&t) {
             meta.serial = meta.serial.or(n.parse().ok());
-        } else if let Some(n) = patterns::issue(&t) {
+        } else if let Some(n) = issue {
             meta.issue = meta.issue.or(n.parse().ok());
         }
         if let Some(y) = patterns::lone_year(&t) {
             meta.year = meta.year.or(y.parse().ok());
-        } else if let Some(y) = first_year(&t).filter(|_| patterns::issue(&t).is_some()) {
+        } else if let Some(y) = first_year(&t).filter(|_| issue.is_some()) {
             meta.year = meta.year.or(y.parse().ok());
         }
     }
@@ -585,11 +567,15 @@ fn covers_of(heading: &str, first_para: Option<&str>, now: Option<i32>) -> Cover
     if let Some(c) = covers_by_time(heading, now) {
         return c;
     }
-    let lead = first_para.and_then(|p| LEADING_TIME.captures(p));
-    match lead {
-        Some(c) if c.get(1).is_some() => Covers::Review,
-        Some(c) if c.get(2).is_some() => Covers::Plan,
-        Some(c) => covers_by_time(&c[0], now).unwrap_or(Covers::Other),
+    // A time frame that opens the part's first paragraph (`2025年是…`, `“十五五”时期是…`,
+    // `过去一年，…`, `今年…`).
+    let Some(p) = first_para else {
+        return Covers::Other;
+    };
+    match patterns::opening(p) {
+        Some(patterns::Opening::Past) => Covers::Review,
+        Some(patterns::Opening::Coming) => Covers::Plan,
+        Some(patterns::Opening::Named(n)) => covers_by_time(&p[..n], now).unwrap_or(Covers::Other),
         None => Covers::Other,
     }
 }

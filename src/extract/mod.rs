@@ -8,7 +8,6 @@
 mod cues;
 pub mod scan;
 
-use crate::chars::is_decimal_digit;
 use crate::document::{CharIndex, Covers, Document, Node, NodeKind};
 use crate::lexicon::catalogue;
 use crate::lexicon::units::{UnitClass, simplify_for_matching};
@@ -217,23 +216,13 @@ fn strip_noise(mut s: &str) -> &str {
         {
             s = &s[..s.len() - w.len()];
         }
-        if let Some(end) = year_at_start(s) {
+        if let Some(end) = crate::patterns::year_nian_at(s, 0) {
             s = s[end..].trim_start_matches(['，', ',']);
         }
         if s == before {
             return s;
         }
     }
-}
-
-/// `YEAR_NAMED` matching at the very start of `s` (`2025年…`): where the match ends.
-fn year_at_start(s: &str) -> Option<usize> {
-    let rest = s.strip_prefix("19").or_else(|| s.strip_prefix("20"))?;
-    let mut chars = rest.char_indices();
-    let two_digits = chars.next().is_some_and(|(_, c)| is_decimal_digit(c))
-        && chars.next().is_some_and(|(_, c)| is_decimal_digit(c));
-    let (at, c) = chars.next()?;
-    (two_digits && c == '年').then(|| s.len() - rest.len() + at + c.len_utf8())
 }
 
 /// The noun after a quantity that names what was counted (`21个包保重大项目顺利推进` → 包保重大项目):
@@ -1027,7 +1016,7 @@ mod same_answers {
                 .find(s)
                 .filter(|m| m.start() == 0)
                 .map(|m| m.end());
-            assert_eq!(year_at_start(s), plain, "{s}");
+            assert_eq!(crate::patterns::year_nian_at(s, 0), plain, "{s}");
         }
     }
 }
