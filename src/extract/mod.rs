@@ -10,7 +10,8 @@ pub mod scan;
 
 use crate::document::{CharIndex, Covers, Document, Node, NodeKind};
 use crate::lexicon::catalogue;
-use crate::lexicon::units::{UnitClass, simplify_for_matching};
+use crate::lexicon::script::simplify_marked;
+use crate::lexicon::units::UnitClass;
 use crate::lexicon::words::{
     Comparator, HISTORY_MIN_YEARS, LEADING_NOISE, PERIOD_WORDS, TARGET_GE_PREFIXES, TRAILING_NOISE,
 };
@@ -135,13 +136,18 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         {
             return;
         }
+        let mut paragraph = Paragraph {
+            path,
+            node: para,
+            place: None,
+        };
         for (start, end) in para.sentence_spans(text) {
             let node = Node::new(NodeKind::Sentence, "", start, end);
             sentence(
                 doc,
                 &idx,
                 &node,
-                (path, para),
+                &mut paragraph,
                 &mut last_section,
                 &mut frames,
                 &mut out,
@@ -149,6 +155,21 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         }
     });
     out
+}
+
+/// A paragraph whose sentences are read: `path` is its ancestors. Its place is the same for all
+/// its sentences, and is worked out when the first of them holds a figure.
+struct Paragraph<'a, 'w> {
+    path: &'w [&'a Node],
+    node: &'a Node,
+    place: Option<Place<'a>>,
+}
+
+impl<'a> Paragraph<'a, '_> {
+    fn place(&mut self, last_section: &mut Arc<str>) -> &Place<'a> {
+        self.place
+            .get_or_insert_with(|| place_of(self.path, self.node, last_section))
+    }
 }
 
 /// Where a sentence of paragraph `para` sits, `path` being the paragraph's ancestors. Its section
@@ -378,7 +399,7 @@ fn sentence(
     doc: &Document,
     idx: &CharIndex,
     node: &Node,
-    (path, para): (&[&Node], &Node),
+    para: &mut Paragraph,
     last_section: &mut Arc<str>,
     frames: &mut ParaFrames,
     out: &mut Vec<Indicator>,
@@ -389,18 +410,18 @@ fn sentence(
     // phrase that starts in it is found from its start, a character where it stands).
     let marks = &doc.script_marks;
     let first = marks.partition_point(|&at| at < node.start);
-    let s_owned = if marks.get(first).is_some_and(|&at| at < node.end) {
-        simplify_for_matching(raw)
-    } else {
-        Cow::Borrowed(raw)
-    };
+    let within: Vec<usize> = marks[first..]
+        .iter()
+        .take_while(|&&at| at < node.end)
+        .map(|&at| at - node.start)
+        .collect();
+    let s_owned = simplify_marked(raw, &within);
     let s: &str = &s_owned;
     let quantities = scan(s);
     if quantities.is_empty() {
         return;
     }
-    let place = place_of(path, para, last_section);
-    let place = &place;
+    let place = para.place(last_section);
     let sentence: Arc<str> = Arc::from(raw);
     let facts = SentenceFacts {
         cues: Cues::of(s),

@@ -406,7 +406,6 @@ struct Words {
     automaton: aho_corasick::AhoCorasick,
     aliases: Vec<Vec<usize>>,
     excludes: Vec<Vec<usize>>,
-    count: usize,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -434,7 +433,6 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .expect("catalogue words"),
         aliases,
         excludes,
-        count: words.len(),
     }
 });
 
@@ -477,20 +475,23 @@ fn first_by_words(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
 /// `first_by_words`, with every word found in one pass of the automaton.
 fn first_by_automaton(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
     let words = &*WORDS;
-    let mut found = vec![false; words.count];
-    for m in words.automaton.find_overlapping_iter(indicator) {
-        found[m.pattern().as_usize()] = true;
-    }
+    // The words an indicator holds are few: a short list, not a flag per word of the catalogue.
+    let found: Vec<usize> = words
+        .automaton
+        .find_overlapping_iter(indicator)
+        .map(|m| m.pattern().as_usize())
+        .collect();
+    let holds = |w: &usize| found.contains(w);
     CATALOGUE
         .iter()
         .enumerate()
         .find(|&(k, e)| {
             e.classes.contains(&class)
-                && (words.aliases[k].iter().any(|&w| found[w])
+                && (words.aliases[k].iter().any(holds)
                     || e.aliases
                         .iter()
                         .any(|a| a.strip_prefix('=') == Some(indicator)))
-                && !words.excludes[k].iter().any(|&w| found[w])
+                && !words.excludes[k].iter().any(holds)
         })
         .map(|(_, e)| e)
 }
