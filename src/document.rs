@@ -81,9 +81,8 @@ pub enum Covers {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub kind: NodeKind,
-    /// What the node is called: a heading, the first words of a paragraph. Empty for a sentence,
-    /// whose title is its text (`title_in`): a large input has hundreds of thousands of them, and
-    /// a copy would hold the text twice.
+    /// What the node is called: a heading, the first words of a paragraph. Empty for a sentence
+    /// (made by `sentences` when asked), whose title is its text (`title_in`).
     pub title: String,
     pub start: usize,
     pub end: usize,

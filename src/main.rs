@@ -166,7 +166,7 @@ fn diff(args: &cli::DiffArgs, out: &mut dyn Write) -> Result<ExitCode> {
     gazette::report::diff::write(args.format.into(), out, &result, &opts)?;
     out.flush()?;
     if let Some(path) = &args.chart {
-        let english = gazette::report::style::get().lang == gazette::report::style::Lang::En;
+        let english = gazette::report::style::english();
         std::fs::write(path, gazette::report::chart::svg(&result, &opts, english))
             .with_context(|| format!("{}: cannot write the chart", path.display()))?;
     }
@@ -195,7 +195,7 @@ fn load(path: &str, args: &InputArgs) -> Result<Document> {
         password: args.password.clone(),
         in_process: false,
     };
-    let doc = gazette::analyse(path, &bytes, &opts).with_context(|| name.to_string())?;
+    let doc = gazette::analyse_owned(path, bytes, &opts).with_context(|| name.to_string())?;
     for w in &doc.warnings {
         eprintln!("gazette: {name}: warning: {w}");
     }

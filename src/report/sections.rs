@@ -40,56 +40,78 @@ struct NodeJson<'a> {
     children: Vec<NodeJson<'a>>,
 }
 
-/// How many nodes of `kind` there are at and below `node` (sentences split from `text`).
-fn count(node: &Node, kind: NodeKind, text: &str) -> usize {
+/// How many paragraphs there are at and below `node`.
+fn paragraphs_in(node: &Node) -> usize {
     let mut n = 0;
-    node.walk(&mut |c, _| {
-        n += usize::from(c.kind == kind);
-        if kind == NodeKind::Sentence {
-            n += c.sentence_spans(text).count();
-        }
-    });
+    node.walk(&mut |c, _| n += usize::from(c.kind == NodeKind::Paragraph));
     n
 }
 
+/// How many paragraphs and sentences there are at and below `node` (sentences split from
+/// `text`, each paragraph once).
+fn counts(node: &Node, text: &str) -> (usize, usize) {
+    let (mut paragraphs, mut sentences) = (0, 0);
+    node.walk(&mut |c, _| {
+        paragraphs += usize::from(c.kind == NodeKind::Paragraph);
+        sentences += usize::from(c.kind == NodeKind::Sentence) + c.sentence_spans(text).count();
+    });
+    (paragraphs, sentences)
+}
+
+/// `node` as JSON with the children `depth` shows; its counts are summed from below, so that
+/// each paragraph is split into sentences once.
 fn to_json<'a>(
     node: &'a Node,
     canonical: &'a Canonical,
     idx: &CharIndex,
     depth: Depth,
 ) -> NodeJson<'a> {
-    let mut children: Vec<NodeJson<'a>> = node
-        .children
-        .iter()
-        .filter(|c| shown(c.kind, depth))
-        .map(|c| to_json(c, canonical, idx, depth))
-        .collect();
+    let text: &'a str = &canonical.text;
+    let mut paragraphs = usize::from(node.kind == NodeKind::Paragraph);
+    let mut sentences = usize::from(node.kind == NodeKind::Sentence);
+    let mut children = Vec::new();
+    for c in &node.children {
+        if shown(c.kind, depth) {
+            let child = to_json(c, canonical, idx, depth);
+            paragraphs += child.paragraphs;
+            sentences += child.sentences;
+            children.push(child);
+        } else {
+            let (p, s) = counts(c, text);
+            paragraphs += p;
+            sentences += s;
+        }
+    }
     if shown(NodeKind::Sentence, depth) {
-        let text: &'a str = &canonical.text;
-        children.extend(node.sentences(canonical).iter().map(|s| {
+        for s in node.sentences(canonical) {
             // A sentence is titled by its text (`Node::title_in`), which outlives the node made here.
             let title = text.get(s.start..s.end).unwrap_or_default();
-            node_json(s, title, canonical, idx, Vec::new())
-        }));
+            children.push(node_json(&s, title, idx, text, (0, 1), Vec::new()));
+            sentences += 1;
+        }
+    } else {
+        sentences += node.sentence_spans(text).count();
     }
     node_json(
         node,
-        node.title_in(&canonical.text),
-        canonical,
+        node.title_in(text),
         idx,
+        text,
+        (paragraphs, sentences),
         children,
     )
 }
 
-/// `node` as JSON, with its title and the children already made.
+/// `node` as JSON, with its title, its counts of paragraphs and sentences and the children
+/// already made.
 fn node_json<'a>(
     node: &Node,
     title: &'a str,
-    canonical: &Canonical,
     idx: &CharIndex,
+    text: &str,
+    (paragraphs, sentences): (usize, usize),
     children: Vec<NodeJson<'a>>,
 ) -> NodeJson<'a> {
-    let text = canonical.text.as_str();
     let start = idx.char_at(text, node.start);
     let end = idx.char_at(text, node.end);
     NodeJson {
@@ -100,8 +122,8 @@ fn node_json<'a>(
         chars: end - start,
         covers: node.covers,
         year: node.year,
-        paragraphs: count(node, NodeKind::Paragraph, text),
-        sentences: count(node, NodeKind::Sentence, text),
+        paragraphs,
+        sentences,
         children,
     }
 }
@@ -162,7 +184,7 @@ fn row(n: &Node, level: usize, text: &str) -> Vec<Cell> {
         Cell::new(title),
         Cell::new(pages),
         Cell::new(text.get(n.start..n.end).map_or(0, |s| s.chars().count())),
-        Cell::new(count(n, NodeKind::Paragraph, text)),
+        Cell::new(paragraphs_in(n)),
         Cell::new(n.year.map(|y| y.to_string()).unwrap_or_default()),
     ]
 }

@@ -33,6 +33,11 @@ pub fn get() -> Style {
     STYLE.get().copied().unwrap_or_default()
 }
 
+/// Whether labels are in English in this run (`--lang en`).
+pub fn english() -> bool {
+    get().lang == Lang::En
+}
+
 /// Whether to colour: standard output is a terminal and `NO_COLOR` is unset or empty
 /// (<https://no-color.org>).
 pub fn colour_wanted(stdout_is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {

@@ -23,7 +23,7 @@ struct RowJson<'a> {
 }
 
 pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
-    let english = crate::report::style::get().lang == crate::report::style::Lang::En;
+    let english = crate::report::style::english();
     let value = DiffJson {
         mode: diff.mode,
         results_from: &diff.results_from,

@@ -29,13 +29,8 @@ pub fn write(format: Format, out: &mut dyn Write, diff: &Diff, opts: &Options) -
         Format::Json => json::write(out, diff),
         Format::Csv => csv::write(out, diff),
         Format::Markdown => markdown::write(out, diff),
-        Format::Html => html::write(out, diff, opts, english()),
+        Format::Html => html::write(out, diff, opts, crate::report::style::english()),
     }
-}
-
-/// Whether labels are in English in this run.
-fn english() -> bool {
-    crate::report::style::get().lang == crate::report::style::Lang::En
 }
 
 /// `≥7%`, `4.5–5%`, `≥7% (力争8%)`: one side in one cell.

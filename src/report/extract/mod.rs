@@ -93,7 +93,7 @@ pub(super) struct Labelled<'a> {
 
 impl<'a> Labelled<'a> {
     pub fn of(i: &'a Indicator) -> Labelled<'a> {
-        let english = crate::report::style::get().lang == crate::report::style::Lang::En;
+        let english = crate::report::style::english();
         Labelled {
             indicator: i,
             label: english.then(|| label_of(i)),
