@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::process::Output;
 
 mod common;
-use common::{gazette, project_file, run};
+use common::{gazette, project_file, quiet_stdout_of as stdout_of, run};
 
 const SEED: &str = "fixtures/xizang-2025-01.txt";
 const SEED_GB18030: &str = "fixtures/gb18030/xizang-2025-01.gb18030.txt";
@@ -20,17 +20,6 @@ const PAGED: &str = "fixtures/text/paged-report.txt";
 const WEB: &str = "fixtures/text/web-report.txt";
 
 /// Run, insist on success with nothing on stderr, return stdout.
-fn stdout_of(args: &[&str]) -> String {
-    let out = run(args);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "gazette {args:?} failed: {stderr}");
-    assert!(
-        stderr.is_empty(),
-        "gazette {args:?} wrote to stderr: {stderr}"
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
-
 fn json_of(args: &[&str]) -> Value {
     let mut all = vec!["sections"];
     all.extend_from_slice(args);

@@ -2,8 +2,9 @@
 //! generated ones end with exit code 2 and one clear line on stderr naming the file, and nothing
 //! on stdout; the three valid files among them open. A hang would hit the timeout.
 
-use assert_cmd::Command;
 use std::time::Duration;
+
+mod common;
 
 /// Files of `fixtures/pdf/bad/` that are valid and must open: encrypted with an empty user
 /// password, and a GBK-EUC-H font that pdf-extract alone cannot read.
@@ -14,8 +15,7 @@ const VALID: &[&str] = &[
 ];
 
 fn run(path: &std::path::Path) -> std::process::Output {
-    Command::cargo_bin("gazette")
-        .unwrap()
+    common::gazette()
         .args(["extract", "--format", "jsonl"])
         .arg(path)
         .timeout(Duration::from_secs(60))

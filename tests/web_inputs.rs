@@ -6,17 +6,10 @@ use gazette::lexicon::units::simplify_for_matching;
 use serde_json::Value;
 
 mod common;
-use common::run;
+use common::stdout_of;
 
 const PLAIN: &str = "fixtures/web/report.txt";
 const TRADITIONAL: &str = "fixtures/web/report.zh-hant.txt";
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = run(args);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "gazette {args:?} failed: {stderr}");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
 
 fn extract(path: &str) -> Value {
     let out = stdout_of(&["extract", path, "--kind", "all", "--format", "json"]);

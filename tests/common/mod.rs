@@ -23,3 +23,23 @@ pub fn gazette() -> assert_cmd::Command {
 pub fn run(args: &[&str]) -> Output {
     gazette().args(args).output().expect("run gazette")
 }
+
+/// The standard output of a run with `args`, which must succeed.
+pub fn stdout_of(args: &[&str]) -> String {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "gazette {args:?} failed: {stderr}");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// `stdout_of`, for a run that must also write nothing to standard error.
+pub fn quiet_stdout_of(args: &[&str]) -> String {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "gazette {args:?} failed: {stderr}");
+    assert!(
+        stderr.is_empty(),
+        "gazette {args:?} wrote to stderr: {stderr}"
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
