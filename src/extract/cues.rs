@@ -4,20 +4,14 @@
 //! like without searching the sentence again.
 
 use crate::lexicon::words::{
-    DOWN_WORDS, NOUN_STOPS, PERIOD_WORDS, RESULT_CUES, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
+    DOWN_WORDS, KEEP_TARGET_WORDS, NOUN_STOPS, PAST_WORDS, PERIOD_WORDS, RESULT_CUES,
+    REVIEW_TARGET_WORDS, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
 };
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Words that make a review sentence speak of a target when it names a future year.
-pub const REVIEW_TARGET_WORDS: &[&str] = &["力争", "预期", "计划", "目标", "将"];
-/// Words before a value that put it in the past.
-pub const PAST_WORDS: &[&str] = &["去年", "过去一年", "上年", "已经", "一年来"];
-/// Words before a value that keep it a target even when the past is named.
-pub const PLAN_WORDS: &[&str] = &["力争", "确保", "预期", "目标", "将"];
-
-/// The lists, by name.
+/// The lists, by name, in the order of `LISTS` (a list's place there is `list as usize`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
     Stretch,
@@ -43,7 +37,7 @@ fn words_of(list: List) -> Vec<&'static str> {
         List::Periods => PERIOD_WORDS.iter().map(|(w, _)| *w).collect(),
         List::ReviewTarget => REVIEW_TARGET_WORDS.to_vec(),
         List::Past => PAST_WORDS.to_vec(),
-        List::Plan => PLAN_WORDS.to_vec(),
+        List::Plan => KEEP_TARGET_WORDS.to_vec(),
     }
 }
 
@@ -130,7 +124,7 @@ fn automaton() -> &'static AhoCorasick {
 }
 
 fn bit(list: List) -> u16 {
-    1 << LISTS.iter().position(|&l| l == list).unwrap_or(0)
+    1 << list as usize
 }
 
 /// One occurrence of a word: its index and byte range in the sentence.
@@ -180,7 +174,7 @@ impl Cues {
     /// The first word in the list's own order that occurs in `s[from..to]`, by its place in the
     /// list.
     pub fn first_listed(&self, list: List, from: usize, to: usize) -> Option<usize> {
-        let ids = &LEXICON.lists[LISTS.iter().position(|&l| l == list).unwrap_or(0)];
+        let ids = &LEXICON.lists[list as usize];
         ids.iter().position(|&id| {
             self.found
                 .iter()
@@ -192,7 +186,7 @@ impl Cues {
     /// the list, start, end)`, by place and then start: what `first_of` would be asked about,
     /// gathered once.
     pub fn listed_within(&self, list: List, from: usize, to: usize) -> Vec<(usize, usize, usize)> {
-        let ids = &LEXICON.lists[LISTS.iter().position(|&l| l == list).unwrap_or(0)];
+        let ids = &LEXICON.lists[list as usize];
         let mut out: Vec<(usize, usize, usize)> = self
             .within(list, from, to)
             .filter_map(|o| Some((ids.iter().position(|&id| id == o.word)?, o.start, o.end)))
@@ -205,6 +199,13 @@ impl Cues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_list_stands_at_its_own_place() {
+        for (k, list) in LISTS.into_iter().enumerate() {
+            assert_eq!(list as usize, k, "{list:?}");
+        }
+    }
 
     #[test]
     fn the_dfa_finds_what_the_nfa_finds() {

@@ -1,6 +1,7 @@
 //! Scanning a sentence for quantities: number, magnitude, unit, comparators, ranges.
 //! Works on the sentence with traditional characters folded (same byte offsets as the original).
 
+use crate::chars::BmpSet;
 use crate::lexicon::units::{
     APPROX_INFIXES, BARE_MAGNITUDES, CN_DIGITS, NEEDS_MAGNITUDE, PER_WORDS, UnitClass,
     magnitude_at, unit_at,
@@ -47,7 +48,8 @@ fn is_cn_numeral(c: char) -> bool {
         all.sort_unstable();
         all
     });
-    (c as u32) >= 0x3007 && NUMERALS.binary_search(&c).is_ok()
+    // Below the first numeral (`〇`, U+3007) nothing is one: most characters end here.
+    NUMERALS.first().is_some_and(|&low| c >= low) && NUMERALS.binary_search(&c).is_ok()
 }
 
 /// What `scan` acts on: an opening quote or title mark, `翻`, an ASCII digit, a Chinese numeral.
@@ -56,24 +58,19 @@ fn starts_something(c: char) -> bool {
 }
 
 /// `starts_something` for every character of the Basic Multilingual Plane, one bit each.
-static CANDIDATES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64];
+static CANDIDATES: std::sync::LazyLock<BmpSet> = std::sync::LazyLock::new(|| {
     let numerals = CN_DIGITS.iter().map(|&(d, _)| d).chain(CN_UNITS);
-    for c in numerals.chain(['“', '《', '翻']).chain('0'..='9') {
-        bits[c as usize / 64] |= 1 << (c as usize % 64);
-    }
-    bits
+    BmpSet::of(numerals.chain(['“', '《', '翻']).chain('0'..='9'))
 });
 
 /// The first byte at or after `from` where a character that `starts_something` stands (or the
 /// end of `s`).
 fn next_candidate(s: &str, from: usize) -> usize {
-    let bits = &*CANDIDATES;
+    let set = &*CANDIDATES;
     let mut i = from;
     while let Some((c, len)) = crate::chars::char_at(s, i) {
-        let n = c as usize;
-        let hit = if n < 0x10000 {
-            bits[n / 64] & (1 << (n % 64)) != 0
+        let hit = if (c as u32) < 0x10000 {
+            set.contains(c)
         } else {
             starts_something(c)
         };
@@ -633,7 +630,7 @@ mod tests {
     #[test]
     fn candidates_are_what_starts_something() {
         for c in (0..0x10000u32).filter_map(char::from_u32) {
-            let bit = CANDIDATES[c as usize / 64] & (1 << (c as usize % 64)) != 0;
+            let bit = CANDIDATES.contains(c);
             assert_eq!(bit, starts_something(c), "{c:?}");
         }
     }

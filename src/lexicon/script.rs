@@ -7,7 +7,7 @@
 //! folded text is the same span of the original.
 
 use super::script_keys;
-use crate::chars::{char_at, utf8_len};
+use crate::chars::{BmpSet, char_at, utf8_len};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -35,9 +35,9 @@ static T2S: LazyLock<Option<ferrous_opencc::OpenCC>> = LazyLock::new(|| {
 struct Flags {
     bmp: Vec<u8>,
     astral: Vec<(char, u8)>,
-    /// One bit per character of the Basic Multilingual Plane: it has a flag that `marks` reads
-    /// (8 KiB, which stays in the first-level cache where the byte table does not).
-    marked: Vec<u64>,
+    /// The characters of the Basic Multilingual Plane with a flag that `marks` reads (a bit each,
+    /// which stays in the first-level cache where the byte table does not).
+    marked: BmpSet,
 }
 
 /// The flags `marks` reads.
@@ -58,7 +58,7 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     let mut flags = Flags {
         bmp: vec![0; 0x10000],
         astral: Vec::new(),
-        marked: vec![0; 0x10000 / 64],
+        marked: BmpSet::of([]),
     };
     let mut set = |c: char, flag: u8| {
         let n = c as usize;
@@ -88,11 +88,11 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
         set(c, KEY);
     }
     flags.astral.sort_unstable();
-    for (n, &f) in flags.bmp.iter().enumerate() {
-        if f & MARK_FLAGS != 0 {
-            flags.marked[n / 64] |= 1 << (n % 64);
-        }
-    }
+    flags.marked = BmpSet::of(
+        (0..=0xFFFF_u32)
+            .filter(|&n| flags.bmp[n as usize] & MARK_FLAGS != 0)
+            .filter_map(char::from_u32),
+    );
     flags
 });
 
@@ -166,8 +166,7 @@ pub fn marks(s: &str) -> Vec<usize> {
         let Some((c, len)) = char_at(s, i) else {
             break;
         };
-        let n = c as usize;
-        if n < 0x10000 && table.marked[n / 64] & (1 << (n % 64)) == 0 {
+        if (c as u32) < 0x10000 && !table.marked.contains(c) {
             prev = None;
             i += len;
             continue;

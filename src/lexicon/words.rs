@@ -122,6 +122,13 @@ pub const RESULT_CUES: &[&str] = &[
     "年底",
 ];
 
+/// Words that make a review sentence speak of a target when it names a future year.
+pub const REVIEW_TARGET_WORDS: &[&str] = &["力争", "预期", "计划", "目标", "将"];
+/// Words before a value that put it in the past.
+pub const PAST_WORDS: &[&str] = &["去年", "过去一年", "上年", "已经", "一年来"];
+/// Words before a value that keep it a target even when the past is named.
+pub const KEEP_TARGET_WORDS: &[&str] = &["力争", "确保", "预期", "目标", "将"];
+
 /// Periods: a word of the sentence → the `period` field.
 pub const PERIOD_WORDS: &[(&str, &str)] = &[
     ("年均增长", "annual_average"),
