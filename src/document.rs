@@ -176,15 +176,21 @@ pub struct Document {
     pub canonical: Canonical,
     pub meta: Metadata,
     pub root: Node,
-    /// Where the script fold (`lexicon::script::marks`) may change the text: a piece of the text
-    /// that holds none of these is read as it is, without asking the fold.
-    pub script_marks: Vec<usize>,
+    /// What the script fold (`lexicon::script`) writes over the text, by byte offset in order:
+    /// the rules read `folded` pieces, people see the text as it is.
+    pub folds: Vec<(usize, char)>,
     pub warnings: Vec<String>,
 }
 
 impl Document {
     pub fn text(&self) -> &str {
         &self.canonical.text
+    }
+
+    /// `text()[start..end]` as the rules read it: traditional characters and corner quotes
+    /// folded into the simplified forms (same byte offsets).
+    pub fn folded(&self, start: usize, end: usize) -> std::borrow::Cow<'_, str> {
+        crate::lexicon::script::patched(self.text(), start, end, &self.folds)
     }
 }
 

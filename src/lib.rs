@@ -100,6 +100,7 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
     let script_marks = lexicon::script::marks(&canonical.text);
     let replaced = lexicon::script::fold_in_place(&mut canonical.text, &script_marks);
     let (mut root, mut meta) = segment::segment(&canonical);
+    let mut folds = Vec::with_capacity(replaced.len());
     if !replaced.is_empty() {
         let folded = &canonical.text;
         restore_titles(&mut root, folded, &replaced);
@@ -108,6 +109,13 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
                 *t = original_of(t, folded, &replaced, 0, folded.len());
             }
         }
+        // What the fold wrote, kept so that extraction reads any piece of the text folded
+        // without folding it again.
+        folds.extend(
+            replaced
+                .iter()
+                .filter_map(|&(at, _)| Some((at, folded[at..].chars().next()?))),
+        );
         lexicon::script::unfold_in_place(&mut canonical.text, &replaced);
     }
     Ok(Document {
@@ -121,7 +129,7 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
         canonical,
         meta,
         root,
-        script_marks,
+        folds,
         warnings,
     })
 }
@@ -156,6 +164,9 @@ fn original_of(
         .and_then(|within| within.find(s))
         .map_or_else(
             || s.to_string(),
-            |at| lexicon::script::unfolded(folded, start + at, start + at + s.len(), replaced),
+            |at| {
+                lexicon::script::patched(folded, start + at, start + at + s.len(), replaced)
+                    .into_owned()
+            },
         )
 }

@@ -10,7 +10,6 @@ pub mod scan;
 
 use crate::document::{CharIndex, Covers, Document, Node, NodeKind};
 use crate::lexicon::catalogue;
-use crate::lexicon::script::simplify_marked;
 use crate::lexicon::units::UnitClass;
 use crate::lexicon::words::{
     Comparator, HISTORY_MIN_YEARS, LEADING_NOISE, PERIOD_WORDS, TARGET_GE_PREFIXES, TRAILING_NOISE,
@@ -406,16 +405,8 @@ fn sentence(
 ) {
     let text = doc.text();
     let raw = &text[node.start..node.end];
-    // Only a sentence that holds a place where the fold may change the text is folded (a
-    // phrase that starts in it is found from its start, a character where it stands).
-    let marks = &doc.script_marks;
-    let first = marks.partition_point(|&at| at < node.start);
-    let within: Vec<usize> = marks[first..]
-        .iter()
-        .take_while(|&&at| at < node.end)
-        .map(|&at| at - node.start)
-        .collect();
-    let s_owned = simplify_marked(raw, &within);
+    // The rules read the sentence as the script fold wrote it (a copy only where it changed it).
+    let s_owned = doc.folded(node.start, node.end);
     let s: &str = &s_owned;
     let quantities = scan(s);
     if quantities.is_empty() {
@@ -490,21 +481,9 @@ fn sentence(
     let mut quantities = quantities;
     let comparators = distribute(s, &mut quantities, &mut subjects, &befores, &clause_starts);
 
-    // The time frames of the paragraph up to each mention: the paragraph as written before the
-    // sentence, then the sentence as folded for matching.
-    let frames: &ParaFrames = match s_owned {
-        Cow::Borrowed(_) => {
-            frames.cover(text, place.para_start, place.para_end);
-            frames
-        }
-        Cow::Owned(_) => {
-            let mut hay = String::with_capacity(node.start - place.para_start + s.len());
-            hay.push_str(&text[place.para_start..node.start]);
-            hay.push_str(s);
-            *frames = ParaFrames::of(hay, (usize::MAX, usize::MAX));
-            frames
-        }
-    };
+    // The time frames of the paragraph (as folded) up to each mention.
+    frames.cover(doc, place.para_start, place.para_end);
+    let frames: &ParaFrames = frames;
     let key_context = format!("{}{s}", place.section);
     for (k, q) in quantities.iter().enumerate() {
         let horizon = horizon_of(
@@ -704,8 +683,8 @@ fn cn_small_digit(c: &str) -> Option<u32> {
 /// A mention's frame is read from the paragraph up to the mention: the last match in a prefix.
 #[derive(Debug, Default)]
 struct ParaFrames {
-    /// The paragraph's byte range in the text, or (for a sentence whose fold changed it) a text
-    /// of its own: the paragraph up to the sentence, then the folded sentence.
+    /// The paragraph's byte range in the text, and the paragraph as folded when the fold changed
+    /// it.
     span: (usize, usize),
     own: Option<String>,
     this_year: Vec<(usize, usize)>,
@@ -714,40 +693,29 @@ struct ParaFrames {
 }
 
 impl ParaFrames {
-    fn of(hay: String, span: (usize, usize)) -> ParaFrames {
-        let mut f = ParaFrames {
-            span,
-            ..ParaFrames::default()
-        };
-        f.find_all(&hay);
-        f.own = Some(hay);
-        f
-    }
-
-    fn find_all(&mut self, hay: &str) {
+    /// Make these the frames of the paragraph `doc.text()[start..end]` (kept while the sentences
+    /// of one paragraph follow each other).
+    fn cover(&mut self, doc: &Document, start: usize, end: usize) {
+        if self.span == (start, end) {
+            return;
+        }
+        let hay = doc.folded(start, end);
         [self.this_year, self.plan, self.review] = patterns::find_all_each(
-            hay,
+            &hay,
             [
                 patterns::THIS_YEAR,
                 patterns::PLAN_HORIZON,
                 patterns::REVIEW_HORIZON,
             ],
         );
-    }
-
-    /// Make these the frames of `text[start..end]` (kept while the sentences of one paragraph
-    /// follow each other).
-    fn cover(&mut self, text: &str, start: usize, end: usize) {
-        if self.own.is_none() && self.span == (start, end) {
-            return;
-        }
-        *self = ParaFrames {
-            span: (start, end),
-            ..ParaFrames::default()
+        self.span = (start, end);
+        self.own = match hay {
+            Cow::Owned(folded) => Some(folded),
+            Cow::Borrowed(_) => None,
         };
-        self.find_all(&text[start..end]);
     }
 
+    /// The text the frames were found in.
     fn hay<'a>(&'a self, text: &'a str) -> &'a str {
         self.own
             .as_deref()

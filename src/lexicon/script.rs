@@ -331,16 +331,18 @@ pub fn unfold_in_place(s: &mut String, replaced: &[(usize, char)]) {
     }
 }
 
-/// `folded[from..to]` as it was before the fold that `replaced` records.
-pub fn unfolded(folded: &str, from: usize, to: usize, replaced: &[(usize, char)]) -> String {
-    let mut out = folded[from..to].to_string();
-    let first = replaced.partition_point(|&(at, _)| at < from);
-    for &(at, old) in replaced[first..].iter().take_while(|&&(at, _)| at < to) {
+/// `text[from..to]` with `chars` (by byte offset in `text`, in order, each of the UTF-8 length
+/// of the character it stands for) written over it: with the characters a fold replaced, a
+/// piece of the folded text as it was; with the characters it wrote, a piece of the original
+/// as folded. Borrowed when none falls in the piece.
+pub fn patched<'a>(text: &'a str, from: usize, to: usize, chars: &[(usize, char)]) -> Cow<'a, str> {
+    let first = chars.partition_point(|&(at, _)| at < from);
+    let within = chars[first..].iter().take_while(|&&(at, _)| at < to);
+    let mut out = Cow::Borrowed(&text[from..to]);
+    for &(at, c) in within {
         let mut buf = [0u8; 4];
-        out.replace_range(
-            at - from..at - from + old.len_utf8(),
-            old.encode_utf8(&mut buf),
-        );
+        out.to_mut()
+            .replace_range(at - from..at - from + c.len_utf8(), c.encode_utf8(&mut buf));
     }
     out
 }
@@ -469,7 +471,7 @@ mod tests {
             let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
             for (k, &from) in bounds.iter().enumerate() {
                 for &to in &bounds[k..] {
-                    assert_eq!(unfolded(&text, from, to, &replaced), &s[from..to], "{s}");
+                    assert_eq!(patched(&text, from, to, &replaced), &s[from..to], "{s}");
                 }
             }
             unfold_in_place(&mut text, &replaced);
