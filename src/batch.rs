@@ -323,15 +323,7 @@ impl Sink<'_> {
                 out,
                 exporter,
                 documents,
-            } => match msg {
-                Msg::Begin => {
-                    exporter.before(*out, **documents)?;
-                    **documents += 1;
-                    Ok(())
-                }
-                Msg::Chunk(chunk) => out.write_all(&chunk),
-                Msg::Done(_) => Ok(()),
-            },
+            } => deliver(&msg, *out, *exporter, documents),
         }
     }
 
@@ -576,11 +568,40 @@ pub fn run(inputs: &[Input], opts: &Options, out: &mut dyn Write) -> io::Result<
         result
     });
     reporter.finish();
-    let documents = written?;
+    close(exporter, out, written?, summary, started)
+}
+
+/// The end of a run: what the format opened is closed, the output flushed, the time taken.
+fn close(
+    exporter: &dyn Exporter,
+    out: &mut dyn Write,
+    documents: usize,
+    mut summary: Summary,
+    started: Instant,
+) -> io::Result<Summary> {
     exporter.finish(out, documents)?;
     out.flush()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Write what a worker sent: the start of a document (what the format writes before one) or a
+/// chunk of it. `Done` writes nothing.
+fn deliver(
+    msg: &Msg,
+    out: &mut dyn Write,
+    exporter: &dyn Exporter,
+    documents: &mut usize,
+) -> io::Result<()> {
+    match msg {
+        Msg::Begin => {
+            exporter.before(out, *documents)?;
+            *documents += 1;
+            Ok(())
+        }
+        Msg::Chunk(chunk) => out.write_all(chunk),
+        Msg::Done(_) => Ok(()),
+    }
 }
 
 /// A run with one worker (or of one input): each input rendered straight out on this thread,
@@ -622,10 +643,7 @@ fn run_inline(
         reporter.done(&input.name);
     }
     reporter.finish();
-    exporter.finish(out, documents)?;
-    out.flush()?;
-    summary.elapsed = started.elapsed();
-    Ok(summary)
+    close(exporter, out, documents, summary, started)
 }
 
 /// Write one input's output as it arrives.
@@ -639,16 +657,12 @@ fn drain(
 ) -> io::Result<()> {
     loop {
         match rx.recv() {
-            Ok(Msg::Begin) => {
-                exporter.before(out, *documents)?;
-                *documents += 1;
-            }
-            Ok(Msg::Chunk(chunk)) => out.write_all(&chunk)?,
             Ok(Msg::Done(outcome)) => {
                 summary.count(&outcome, reporter);
                 // Each input is visible downstream as soon as it is written.
                 return out.flush();
             }
+            Ok(msg) => deliver(&msg, out, exporter, documents)?,
             // The worker ended without a word: only after an abort, which the caller handles.
             Err(_) => {
                 summary.failed += 1;
