@@ -56,7 +56,7 @@ const OTHER_WORDS: &[&str] = &["自身建设"];
 /// Whether `s` holds one of `words` (what a regex of the words' alternation matches; plain
 /// lists cost nothing to build, where a regex is compiled at every start of the program).
 fn has_word(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+    words.iter().any(|w| crate::chars::contains(s, w))
 }
 /// A five-year-plan period: `“十四五”` (the 14th plan, 2021–2025), `第十五个五年规划`.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
@@ -99,7 +99,7 @@ struct Para<'a> {
 fn paragraphs(text: &str) -> Vec<Para<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split('\n') {
+    for line in crate::chars::split_lines(text) {
         if !line.is_empty() {
             out.push(Para {
                 start,
@@ -118,15 +118,8 @@ fn compact(s: &str) -> String {
 
 /// `compact(a) == compact(b)`, without building either.
 fn compact_eq(a: &str, b: &str) -> bool {
-    let mut a = a.chars().filter(|c| !c.is_whitespace());
-    let mut b = b.chars().filter(|c| !c.is_whitespace());
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (x, y) if x != y => return false,
-            _ => {}
-        }
-    }
+    let kept = |c: &char| !c.is_whitespace();
+    a.chars().filter(kept).eq(b.chars().filter(kept))
 }
 
 /// More than `n` characters (without counting them all).
