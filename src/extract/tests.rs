@@ -311,3 +311,21 @@ fn rates_per_unit_of_something() {
     assert_eq!(value(&all, 27.0).unit, "微克/立方米");
     assert_eq!(value(&all, 178.0).unit, "元/月");
 }
+
+/// A time frame set earlier in a paragraph (`今後五年`) is read through the script fold too, so a
+/// traditional paragraph dates its targets as its simplified twin does.
+#[test]
+fn a_traditional_paragraph_frames_its_targets_as_the_simplified_one() {
+    let frame_and_target = |opening: &str, sentence: &str| {
+        let all = report(
+            "地区生产总值增长5%。",
+            &format!("{opening}，我们将坚持稳中求进。{sentence}"),
+        );
+        let t = find(&all, "左右");
+        (t.kind, t.year, t.period.clone())
+    };
+    let simplified = frame_and_target("今后五年", "地区生产总值年均增长6%左右。");
+    let traditional = frame_and_target("今後五年", "地區生產總值年均增長6%左右。");
+    assert_eq!(simplified.1, Some(2030), "{simplified:?}");
+    assert_eq!(traditional, simplified);
+}
