@@ -158,10 +158,23 @@ fn folds_to_itself(c: char) -> bool {
 
 /// Remove the spaces that layout put into a line (see module comment); collapse the others to one.
 pub fn clean_line(line: &str) -> String {
+    clean_str(line).into_owned()
+}
+
+/// [`clean_line`] of a line that may be borrowed: it stays borrowed when only trimmed.
+fn clean_cow(line: Cow<'_, str>) -> Cow<'_, str> {
+    match line {
+        Cow::Borrowed(l) => clean_str(l),
+        Cow::Owned(l) => Cow::Owned(clean_str(&l).into_owned()),
+    }
+}
+
+/// [`clean_line`], borrowing the line when it holds no space once trimmed (nearly every line).
+fn clean_str(line: &str) -> Cow<'_, str> {
     let line = line.trim_matches(|c: char| c.is_whitespace());
     // Most lines hold no space at all: nothing to decide.
     if !line.contains(' ') {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     // Pairs of ideographs with only spaces between them, and how many of those have a space.
     let (mut pairs, mut spaced) = (0usize, 0usize);
@@ -212,37 +225,49 @@ pub fn clean_line(line: &str) -> String {
         out.push(b);
         before = b;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// One page as lines; `None` is a blank line.
-type PageLines = Vec<Option<String>>;
+type PageLines<'a> = Vec<Option<Cow<'a, str>>>;
 
 /// Normalise pages into the canonical text.
 pub fn normalise(pages: &[String]) -> Canonical {
     normalise_pages(pages.to_vec())
 }
 
-/// [`normalise`], taking the pages: each is dropped once it is cut into lines, and each
-/// paragraph once it is in the canonical text, so that a large input is not held several times.
+/// [`normalise`], taking the pages. Lines borrow from the pages (only a line that folding or
+/// cleaning changed is a copy), and paragraphs are written into the canonical text as soon as
+/// they are known: a large input is held twice, as pages and as canonical text, and no more.
 pub fn normalise_pages(pages: Vec<String>) -> Canonical {
     // Folding is character by character and keeps line feeds, so lines are folded one by one.
     let mut lines: Vec<PageLines> = pages
-        .into_iter()
+        .iter()
         .map(|p| {
-            split_lines(&p)
-                .map(|l| Some(clean_line(&fold_cow(l))).filter(|l| !l.is_empty()))
+            split_lines(p)
+                .map(|l| Some(clean_cow(fold_cow(l))).filter(|l| !l.is_empty()))
                 .collect()
         })
         .collect();
     remove_furniture(&mut lines);
     let wrap_width = wrapped_line_width(&lines);
     let lines_are_paragraphs = !lines.iter().any(has_blank_gap);
-    let paragraphs: Vec<Vec<(String, Marks)>> = lines
-        .into_iter()
-        .map(|page| paragraphs_of(page, wrap_width, lines_are_paragraphs))
-        .collect();
-    let mut canonical = stitch(paragraphs);
+    let mut writer = Writer {
+        text: String::with_capacity(pages.iter().map(String::len).sum()),
+        page_starts: Vec::new(),
+        tail_start: 0,
+        tail: Marks::default(),
+    };
+    let page_count = lines.len() as u32;
+    for (p, page) in lines.into_iter().enumerate() {
+        writer.page(page, p as u32 + 1, wrap_width, lines_are_paragraphs);
+    }
+    drop(pages);
+    let mut canonical = Canonical {
+        text: writer.text,
+        page_starts: writer.page_starts,
+        page_count,
+    };
     drop_edge_page_numbers(&mut canonical);
     canonical
 }
@@ -350,30 +375,153 @@ struct Prev<'a> {
     marks: Marks,
 }
 
-/// A paragraph being built, with its marks.
-#[derive(Debug, Clone)]
+/// A paragraph of the page being written: it is the end of the canonical text, from `start`.
+#[derive(Debug, Clone, Copy)]
 struct Open {
-    text: String,
+    start: usize,
+    /// A line feed was written before it (the text before it is not empty).
+    after_feed: bool,
+    /// Its place among the page's paragraphs.
+    index: usize,
     marks: Marks,
 }
 
-impl Open {
-    fn new(text: String) -> Open {
-        let marks = Marks::of(&text);
-        Open { text, marks }
-    }
+/// The canonical text being written, paragraph by paragraph.
+struct Writer {
+    text: String,
+    page_starts: Vec<(usize, u32)>,
+    /// Where the last finished paragraph of `text` starts, and its marks (kept as text is
+    /// appended to it).
+    tail_start: usize,
+    tail: Marks,
+}
 
-    /// `join_into`, keeping the marks.
-    fn join(&mut self, next: &str) {
-        join_into(&mut self.text, next);
-        self.marks.add(next);
-    }
-
-    fn view(&self) -> Prev<'_> {
-        Prev {
-            text: &self.text,
-            marks: self.marks,
+impl Writer {
+    /// Write a page's lines. Lines are grouped into paragraphs in three steps, each judged on
+    /// whole pieces: lines a layout wrapped are joined; a paragraph cut in the middle of a
+    /// sentence by a blank line (or, in text whose paragraphs are separated by blank lines, by a
+    /// line break) continues after it; and the page's first paragraph continues the last of the
+    /// page before when a page break cut it. `lines_are_paragraphs`: the text has no blank lines
+    /// at all (as text saved from a web page), so a line break is a paragraph break, never a cut.
+    fn page(
+        &mut self,
+        page: PageLines,
+        page_no: u32,
+        wrap_width: Option<usize>,
+        lines_are_paragraphs: bool,
+    ) {
+        let mut open: Option<Open> = None;
+        let mut count = 0;
+        let mut piece = |w: &mut Writer, p: &str, blank: bool| {
+            if let Some(o) = open.as_mut() {
+                let prev = Prev {
+                    text: &w.text[o.start..],
+                    marks: o.marks,
+                };
+                let joins = if blank || !lines_are_paragraphs {
+                    continues(prev, p)
+                } else {
+                    line_continues(prev, p)
+                };
+                if joins {
+                    join_into(&mut w.text, p);
+                    o.marks.add(p);
+                    return;
+                }
+                w.finish(*o, page_no);
+            }
+            let after_feed = !w.text.is_empty();
+            if after_feed {
+                w.text.push('\n');
+            }
+            open = Some(Open {
+                start: w.text.len(),
+                after_feed,
+                index: count,
+                marks: Marks::of(p),
+            });
+            count += 1;
+            w.text.push_str(p);
+        };
+        // A run of wrapped lines, and whether a blank line came before it.
+        let mut run: Option<(Cow<str>, bool)> = None;
+        // Width of the last line added to the run: a full-width line wraps into the next.
+        let mut last_width: Option<usize> = None;
+        let mut blank_before = false;
+        for line in page {
+            let Some(l) = line else {
+                last_width = None;
+                blank_before = true;
+                continue;
+            };
+            let wraps = match (last_width, wrap_width) {
+                (Some(lw), Some(w)) => lw * 100 >= w * 85 && !patterns::enumerator(&l),
+                _ => false,
+            };
+            // Widths only matter in a layout's text (one with a wrap width).
+            last_width = Some(if wrap_width.is_some() {
+                display_width(&l)
+            } else {
+                0
+            });
+            match run.as_mut() {
+                Some((p, _)) if wraps => join_into(p.to_mut(), &l),
+                _ => {
+                    if let Some((p, blank)) = run.replace((l, blank_before)) {
+                        piece(self, &p, blank);
+                    }
+                }
+            }
+            blank_before = false;
         }
+        if let Some((p, blank)) = run {
+            piece(self, &p, blank);
+        }
+        if let Some(o) = open {
+            self.finish(o, page_no);
+        }
+    }
+
+    /// A paragraph of the page is whole: join it to the text before it when a page break (the
+    /// page's first paragraph) or a paragraph joined across the page break (the others) left a
+    /// sentence open there; else it is a paragraph of its own.
+    fn finish(&mut self, o: Open, page_no: u32) {
+        let before_end = o.start - usize::from(o.after_feed);
+        let prev = Prev {
+            text: &self.text[self.tail_start..before_end],
+            marks: self.tail,
+        };
+        let para = &self.text[o.start..];
+        if o.index == 0 && o.after_feed && continues(prev, para) {
+            let mut cut_to = o.start;
+            // A character printed at the foot of one page and again at the head of the next.
+            if let (Some(a), Some(b)) = (prev.text.chars().next_back(), para.chars().next())
+                && a == b
+                && is_ideograph(a)
+            {
+                cut_to += b.len_utf8();
+            }
+            self.text.replace_range(before_end..cut_to, "");
+            self.page_starts.push((before_end, page_no));
+            // The paragraph lacks at most a doubled ideograph, which is no mark.
+            self.tail.merge(o.marks);
+            return;
+        }
+        // A paragraph joined across the page break may now leave a sentence open that the
+        // page's next paragraph continues (judged on the page alone, it did not).
+        if o.index > 0 && line_continues(prev, para) {
+            let space = prev.text.ends_with(|c: char| c.is_ascii_alphabetic())
+                && para.starts_with(|c: char| c.is_ascii_alphabetic());
+            self.text
+                .replace_range(before_end..o.start, if space { " " } else { "" });
+            self.tail.merge(o.marks);
+            return;
+        }
+        if o.index == 0 {
+            self.page_starts.push((o.start, page_no));
+        }
+        self.tail_start = o.start;
+        self.tail = o.marks;
     }
 }
 
@@ -484,65 +632,6 @@ fn has_blank_gap(page: &PageLines) -> bool {
     }
 }
 
-/// Group a page's lines into paragraphs. `lines_are_paragraphs`: the text has no blank lines at
-/// all (as text saved from a web page), so a line break is a paragraph break, never a cut.
-fn paragraphs_of(
-    page: PageLines,
-    wrap_width: Option<usize>,
-    lines_are_paragraphs: bool,
-) -> Vec<(String, Marks)> {
-    // Paragraphs, each with whether a blank line came before it.
-    let mut paras: Vec<(String, bool)> = Vec::new();
-    // Width of the last line added to the open paragraph: a full-width line wraps into the next.
-    let mut last_width: Option<usize> = None;
-    let mut blank_before = false;
-    for line in page {
-        let Some(l) = line else {
-            last_width = None;
-            blank_before = true;
-            continue;
-        };
-        let wraps = match (last_width, wrap_width) {
-            (Some(lw), Some(w)) => lw * 100 >= w * 85 && !patterns::enumerator(&l),
-            _ => false,
-        };
-        // Widths only matter in a layout's text (one with a wrap width).
-        last_width = Some(if wrap_width.is_some() {
-            display_width(&l)
-        } else {
-            0
-        });
-        match paras.last_mut() {
-            Some((p, _)) if wraps => join_into(p, &l),
-            _ => paras.push((l, blank_before)),
-        }
-        blank_before = false;
-    }
-    // A paragraph cut in the middle of a sentence by a blank line (or, in text whose paragraphs
-    // are separated by blank lines, by a line break) continues after it.
-    let mut merged: Vec<(String, Marks)> = Vec::new();
-    let mut open: Option<Open> = None;
-    for (p, blank) in paras {
-        let joins = |prev: Prev| {
-            if blank || !lines_are_paragraphs {
-                continues(prev, &p)
-            } else {
-                line_continues(prev, &p)
-            }
-        };
-        match open.as_mut() {
-            Some(prev) if joins(prev.view()) => prev.join(&p),
-            _ => {
-                if let Some(done) = open.replace(Open::new(p)) {
-                    merged.push((done.text, done.marks));
-                }
-            }
-        }
-    }
-    merged.extend(open.map(|o| (o.text, o.marks)));
-    merged
-}
-
 /// In text with one paragraph per line, does line `next` continue line `prev`? Only when the break
 /// is plainly inside a sentence: `next` starts with a comma or stop that no paragraph starts with
 /// (after a `prev` that did not end its sentence), or `prev` ends with a comma or enumeration
@@ -603,73 +692,6 @@ fn join_into(p: &mut String, next: &str) {
         p.push(' ');
     }
     p.push_str(next);
-}
-
-/// Concatenate the pages' paragraphs, joining a paragraph that a page break cut.
-fn stitch(pages: Vec<Vec<(String, Marks)>>) -> Canonical {
-    let mut out = Canonical {
-        page_count: pages.len() as u32,
-        ..Default::default()
-    };
-    let mut text = String::with_capacity(
-        pages
-            .iter()
-            .flatten()
-            .map(|(p, _)| p.len() + 1)
-            .sum::<usize>(),
-    );
-    // Where the last paragraph of `text` starts, and its marks (kept as text is appended).
-    let mut tail_start = 0;
-    let mut tail = Marks::default();
-    for (p, paras) in pages.into_iter().enumerate() {
-        let page_no = p as u32 + 1;
-        // Each paragraph comes with its marks, so that they are not read again here.
-        for (k, (para, marks)) in paras.into_iter().enumerate() {
-            let para = para.as_str();
-            let prev = Prev {
-                text: &text[tail_start..],
-                marks: tail,
-            };
-            if k == 0 && !text.is_empty() && continues(prev, para) {
-                let mut rest = para;
-                // A character printed at the foot of one page and again at the head of the next.
-                if let (Some(a), Some(b)) = (text.chars().next_back(), rest.chars().next())
-                    && a == b
-                    && is_ideograph(a)
-                {
-                    rest = &rest[b.len_utf8()..];
-                }
-                out.page_starts.push((text.len(), page_no));
-                text.push_str(rest);
-                // `rest` lacks at most a doubled ideograph, which is no mark.
-                tail.merge(marks);
-                continue;
-            }
-            // A paragraph joined across the page break may now leave a sentence open that the
-            // page's next paragraph continues (judged on the page alone, it did not).
-            if k > 0 && line_continues(prev, para) {
-                if text.ends_with(|c: char| c.is_ascii_alphabetic())
-                    && para.starts_with(|c: char| c.is_ascii_alphabetic())
-                {
-                    text.push(' ');
-                }
-                text.push_str(para);
-                tail.merge(marks);
-                continue;
-            }
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            if k == 0 {
-                out.page_starts.push((text.len(), page_no));
-            }
-            tail_start = text.len();
-            tail = marks;
-            text.push_str(para);
-        }
-    }
-    out.text = text;
-    out
 }
 
 #[cfg(test)]
