@@ -31,6 +31,11 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
+/// Display width of one character (see [`display_width`]).
+pub fn char_width(c: char) -> usize {
+    1 + usize::from(is_cjk(c) || c > '\u{2E80}')
+}
+
 /// Display width in columns: CJK characters take two, others one.
 pub fn display_width(s: &str) -> usize {
     // Below U+2E80 only a few marks are CJK (`is_cjk`); every character above it is wide. Read
@@ -306,6 +311,7 @@ mod tests {
                 if wide { 2 } else { 1 },
                 "{c:?}"
             );
+            assert_eq!(char_width(c), display_width(c.encode_utf8(&mut buf)));
         }
     }
 

@@ -13,7 +13,7 @@
 //!   character repeated on both sides of that page break is written once.
 
 use crate::chars::{
-    Leads, char_at, chars_led_by, display_width, is_cjk, is_cjk_punct, is_ideograph,
+    Leads, char_at, char_width, chars_led_by, display_width, is_cjk, is_cjk_punct, is_ideograph,
     is_sentence_end, split_lines,
 };
 use crate::patterns;
@@ -229,7 +229,7 @@ fn clean_str(line: &str) -> Cow<'_, str> {
 }
 
 /// One page as lines; `None` is a blank line.
-type PageLines<'a> = Vec<Option<Cow<'a, str>>>;
+type PageLines<'a> = Vec<Option<Line<'a>>>;
 
 /// Normalise pages into the canonical text.
 pub fn normalise(pages: &[String]) -> Canonical {
@@ -243,11 +243,7 @@ pub fn normalise_pages(pages: Vec<String>) -> Canonical {
     // Folding is character by character and keeps line feeds, so lines are folded one by one.
     let mut lines: Vec<PageLines> = pages
         .iter()
-        .map(|p| {
-            split_lines(p)
-                .map(|l| Some(clean_cow(fold_cow(l))).filter(|l| !l.is_empty()))
-                .collect()
-        })
+        .map(|p| split_lines(p).map(Line::of).collect())
         .collect();
     remove_furniture(&mut lines);
     let wrap_width = wrapped_line_width(&lines);
@@ -318,7 +314,7 @@ fn drop_edge_page_numbers(c: &mut Canonical) {
 /// What `line_continues` and `continues` read from the whole paragraph before a break, kept up
 /// to date as text is appended, so that a paragraph joined from many lines is not read again at
 /// every line.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Marks {
     /// It holds a mark that ends a sentence.
     sentence_end: bool,
@@ -351,21 +347,85 @@ impl Marks {
             '“', '”', '（', '）', '《', '》', '。', '，', '；', '！', '？', '!', '?', ';',
         ]);
         for (_, c) in chars_led_by(s, &MARKS) {
-            match c {
-                '“' => self.quotes += 1,
-                '”' => self.quotes -= 1,
-                '（' => self.brackets += 1,
-                '）' => self.brackets -= 1,
-                '《' => self.titles += 1,
-                '》' => self.titles -= 1,
-                '。' | '，' | '；' => self.prose = true,
-                _ => {}
-            }
-            if is_sentence_end(c) {
-                self.sentence_end = true;
-            }
+            self.note(c);
         }
     }
+
+    /// Count `c` if it is a mark.
+    #[inline]
+    fn note(&mut self, c: char) {
+        match c {
+            '“' => self.quotes += 1,
+            '”' => self.quotes -= 1,
+            '（' => self.brackets += 1,
+            '）' => self.brackets -= 1,
+            '《' => self.titles += 1,
+            '》' => self.titles -= 1,
+            '。' | '，' | '；' => self.prose = true,
+            _ => {}
+        }
+        if is_sentence_end(c) {
+            self.sentence_end = true;
+        }
+    }
+}
+
+/// A line of a page, folded and cleaned, with what the joining rules read of it.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    text: Cow<'a, str>,
+    marks: Marks,
+    /// `display_width` of the text.
+    width: usize,
+}
+
+impl<'a> Line<'a> {
+    /// The line `raw` folded and cleaned; `None` when nothing is left. Nearly every line is
+    /// plain (nothing to fold, no space): one pass over it then finds that out and reads its
+    /// marks and width, and the line stays borrowed.
+    fn of(raw: &'a str) -> Option<Line<'a>> {
+        if let Some((marks, width)) = plain_line(raw) {
+            return (!raw.is_empty()).then_some(Line {
+                text: Cow::Borrowed(raw),
+                marks,
+                width,
+            });
+        }
+        let text = clean_cow(fold_cow(raw));
+        (!text.is_empty()).then(|| Line {
+            marks: Marks::of(&text),
+            width: display_width(&text),
+            text,
+        })
+    }
+}
+
+/// The marks and display width of `s` when folding and cleaning leave it as it is: every
+/// character folds to itself (`folds_to_itself`) and none is a space (so none is trimmed).
+fn plain_line(s: &str) -> Option<(Marks, usize)> {
+    let b = s.as_bytes();
+    let mut marks = Marks::default();
+    let mut width = 0;
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        // The unified ideographs from U+5000 up (and from U+4E00, lead E4 with B8 or more): most
+        // of the text, wide, and no mark.
+        if (0xE5..=0xE9).contains(&lead)
+            || (lead == 0xE4 && b.get(i + 1).is_some_and(|&x| x >= 0xB8))
+        {
+            width += 2;
+            i += 3;
+            continue;
+        }
+        let (c, len) = char_at(s, i)?;
+        if c == ' ' || !folds_to_itself(c) {
+            return None;
+        }
+        marks.note(c);
+        width += char_width(c);
+        i += len;
+    }
+    Some((marks, width))
 }
 
 /// The paragraph before a break, as the joining rules see it.
@@ -412,7 +472,8 @@ impl Writer {
     ) {
         let mut open: Option<Open> = None;
         let mut count = 0;
-        let mut piece = |w: &mut Writer, p: &str, blank: bool| {
+        // A piece is a line, or lines a layout wrapped, with their marks.
+        let mut piece = |w: &mut Writer, p: &str, marks: Marks, blank: bool| {
             if let Some(o) = open.as_mut() {
                 let prev = Prev {
                     text: &w.text[o.start..],
@@ -425,7 +486,7 @@ impl Writer {
                 };
                 if joins {
                     join_into(&mut w.text, p);
-                    o.marks.add(p);
+                    o.marks.merge(marks);
                     return;
                 }
                 w.finish(*o, page_no);
@@ -438,13 +499,13 @@ impl Writer {
                 start: w.text.len(),
                 after_feed,
                 index: count,
-                marks: Marks::of(p),
+                marks,
             });
             count += 1;
             w.text.push_str(p);
         };
         // A run of wrapped lines, and whether a blank line came before it.
-        let mut run: Option<(Cow<str>, bool)> = None;
+        let mut run: Option<(Line, bool)> = None;
         // Width of the last line added to the run: a full-width line wraps into the next.
         let mut last_width: Option<usize> = None;
         let mut blank_before = false;
@@ -455,27 +516,26 @@ impl Writer {
                 continue;
             };
             let wraps = match (last_width, wrap_width) {
-                (Some(lw), Some(w)) => lw * 100 >= w * 85 && !patterns::enumerator(&l),
+                (Some(lw), Some(w)) => lw * 100 >= w * 85 && !patterns::enumerator(&l.text),
                 _ => false,
             };
             // Widths only matter in a layout's text (one with a wrap width).
-            last_width = Some(if wrap_width.is_some() {
-                display_width(&l)
-            } else {
-                0
-            });
+            last_width = Some(if wrap_width.is_some() { l.width } else { 0 });
             match run.as_mut() {
-                Some((p, _)) if wraps => join_into(p.to_mut(), &l),
+                Some((p, _)) if wraps => {
+                    join_into(p.text.to_mut(), &l.text);
+                    p.marks.merge(l.marks);
+                }
                 _ => {
                     if let Some((p, blank)) = run.replace((l, blank_before)) {
-                        piece(self, &p, blank);
+                        piece(self, &p.text, p.marks, blank);
                     }
                 }
             }
             blank_before = false;
         }
         if let Some((p, blank)) = run {
-            piece(self, &p, blank);
+            piece(self, &p.text, p.marks, blank);
         }
         if let Some(o) = open {
             self.finish(o, page_no);
@@ -568,7 +628,7 @@ fn remove_furniture(pages: &mut [PageLines]) {
     for (p, page) in pages.iter().enumerate() {
         for i in edge_lines(page) {
             if let Some(line) = &page[i] {
-                seen.entry(furniture_key(line)).or_default().insert(p);
+                seen.entry(furniture_key(&line.text)).or_default().insert(p);
             }
         }
     }
@@ -585,7 +645,8 @@ fn remove_furniture(pages: &mut [PageLines]) {
             let mut removed = false;
             for i in edge_lines(page) {
                 let drop = page[i]
-                    .as_deref()
+                    .as_ref()
+                    .map(|l| &*l.text)
                     .is_some_and(|l| is_page_number(l) || running.contains(&furniture_key(l)));
                 if drop {
                     page[i] = None;
@@ -609,7 +670,7 @@ fn wrapped_line_width(pages: &[PageLines]) -> Option<usize> {
                 && (page.get(i + 1).is_some_and(Option::is_some)
                     || (i > 0 && page[i - 1].is_some()));
             if in_block {
-                widths.push(display_width(line.as_deref().unwrap_or("")));
+                widths.push(line.as_ref().map_or(0, |l| l.width));
             }
         }
     }
@@ -734,6 +795,40 @@ mod tests {
             let mut whole = String::new();
             s.chars().for_each(|c| fold_char(c, &mut whole));
             assert_eq!(fold_cow(&s), whole, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_plain_line_reads_as_folding_and_cleaning_it_would() {
+        let mut samples: Vec<String> = [
+            "",
+            "地区生产总值增长6.3%，“十五五”（2026—2030年）《规划》。",
+            "增长 6.3%",
+            " 增长",
+            "增长！？!?;；……·",
+            "\t增长",
+            "增长\r",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        samples.extend(
+            (0..0x30000)
+                .filter_map(char::from_u32)
+                .map(|c| format!("增{c}长，")),
+        );
+        for s in &samples {
+            let slow = clean_cow(fold_cow(s));
+            match plain_line(s) {
+                Some((marks, width)) => {
+                    assert_eq!(slow, s.as_str(), "{s:?}");
+                    assert_eq!(marks, Marks::of(s), "{s:?}");
+                    assert_eq!(width, display_width(s), "{s:?}");
+                }
+                // Not plain: some character folds or is a space (or is one of the few that fold
+                // to themselves outside `folds_to_itself`).
+                None => assert!(s.chars().any(|c| c == ' ' || !folds_to_itself(c)), "{s:?}"),
+            }
         }
     }
 
