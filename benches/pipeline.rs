@@ -24,7 +24,10 @@ fn pipeline(c: &mut Criterion) {
             gazette::extract::extract(&doc)
         })
     });
-    let pages = ingest_bytes(&bytes, &opts).expect("seed reads").pages;
+    let pages = ingest_bytes(&bytes, &opts)
+        .expect("seed reads")
+        .pages
+        .into_texts();
     g.bench_function("normalise", |b| {
         b.iter(|| gazette::normalise::normalise(black_box(&pages)))
     });

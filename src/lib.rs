@@ -20,7 +20,7 @@ pub mod segment;
 
 use document::{Document, SourceInfo};
 use error::IngestError;
-use ingest::{IngestOptions, RawDocument};
+use ingest::{IngestOptions, Pages, RawDocument};
 use std::io::Read;
 
 /// Inputs larger than this are refused unless the caller raises the limit.
@@ -60,27 +60,36 @@ pub fn read_input_path(path: &std::path::Path, max_size: u64) -> Result<Vec<u8>,
     Ok(std::fs::read(path)?)
 }
 
-/// [`analyse`], taking the bytes: they are dropped as soon as they are decoded into pages, so
-/// that a large input is not held twice while it is normalised.
+/// [`analyse`], taking the bytes: they are dropped as soon as they are normalised, so that a
+/// large input is not held twice while it is segmented.
 pub fn analyse_owned(
     path: &str,
     bytes: Vec<u8>,
     opts: &IngestOptions,
 ) -> Result<Document, IngestError> {
-    let raw = ingest::ingest_bytes(&bytes, opts)?;
     let size = bytes.len() as u64;
+    let normalised = normalised(ingest::ingest_bytes(&bytes, opts)?)?;
     drop(bytes);
-    analyse_pages(path, raw, size)
+    Ok(segmented(path, normalised, size))
 }
 
 /// Turn the bytes of one input into a segmented document. `path` is only used to name the source.
 pub fn analyse(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Document, IngestError> {
-    let raw = ingest::ingest_bytes(bytes, opts)?;
-    analyse_pages(path, raw, bytes.len() as u64)
+    let normalised = normalised(ingest::ingest_bytes(bytes, opts)?)?;
+    Ok(segmented(path, normalised, bytes.len() as u64))
 }
 
-/// Normalise and segment the pages of an input of `size` bytes.
-fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, IngestError> {
+/// An input normalised, with what ingesting it told.
+struct Normalised {
+    kind: ingest::SourceKind,
+    encoding: Option<String>,
+    pages: u32,
+    canonical: normalise::Canonical,
+    warnings: Vec<String>,
+}
+
+/// Normalise the pages of an input; an input with no text left is an error.
+fn normalised(raw: RawDocument) -> Result<Normalised, IngestError> {
     let RawDocument {
         kind,
         encoding,
@@ -88,12 +97,33 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
         warnings,
     } = raw;
     let page_total = pages.len() as u32;
-    let mut canonical = normalise::normalise_pages(pages);
+    let canonical = match pages {
+        Pages::Texts(pages) => normalise::normalise_pages(pages),
+        Pages::Lines(pages) => normalise::normalise_lines(pages),
+    };
     if canonical.text.trim().is_empty() {
         return Err(IngestError::NoText(
             "nothing left after removing page furniture".into(),
         ));
     }
+    Ok(Normalised {
+        kind,
+        encoding,
+        pages: page_total,
+        canonical,
+        warnings,
+    })
+}
+
+/// Segment a normalised input of `size` bytes.
+fn segmented(path: &str, normalised: Normalised, size: u64) -> Document {
+    let Normalised {
+        kind,
+        encoding,
+        pages: page_total,
+        mut canonical,
+        warnings,
+    } = normalised;
     // Traditional script is segmented through its simplified fold (same byte offsets), so that
     // headings and header lines are recognised by the same rules; the text keeps its characters.
     // The fold is made in place and undone after, so that a large input is not held twice.
@@ -118,7 +148,7 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
         );
         lexicon::script::unfold_in_place(&mut canonical.text, &replaced);
     }
-    Ok(Document {
+    Document {
         source: SourceInfo {
             path: path.to_string(),
             kind,
@@ -131,7 +161,7 @@ fn analyse_pages(path: &str, raw: RawDocument, size: u64) -> Result<Document, In
         root,
         folds,
         warnings,
-    })
+    }
 }
 
 /// Titles of a tree segmented through the folded text, in the characters of the original. Only

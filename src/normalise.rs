@@ -240,16 +240,22 @@ pub fn normalise(pages: &[String]) -> Canonical {
 /// cleaning changed is a copy), and paragraphs are written into the canonical text as soon as
 /// they are known: a large input is held twice, as pages and as canonical text, and no more.
 pub fn normalise_pages(pages: Vec<String>) -> Canonical {
+    normalise_lines(pages.iter().map(|p| split_lines(p).collect()).collect())
+}
+
+/// [`normalise`], given the lines of each page.
+pub fn normalise_lines(pages: Vec<Vec<&str>>) -> Canonical {
+    let capacity = pages.iter().flatten().map(|l| l.len() + 1).sum();
     // Folding is character by character and keeps line feeds, so lines are folded one by one.
     let mut lines: Vec<PageLines> = pages
-        .iter()
-        .map(|p| split_lines(p).map(Line::of).collect())
+        .into_iter()
+        .map(|p| p.into_iter().map(Line::of).collect())
         .collect();
     remove_furniture(&mut lines);
     let wrap_width = wrapped_line_width(&lines);
     let lines_are_paragraphs = !lines.iter().any(has_blank_gap);
     let mut writer = Writer {
-        text: String::with_capacity(pages.iter().map(String::len).sum()),
+        text: String::with_capacity(capacity),
         page_starts: Vec::new(),
         tail_start: 0,
         tail: Marks::default(),
@@ -258,7 +264,6 @@ pub fn normalise_pages(pages: Vec<String>) -> Canonical {
     for (p, page) in lines.into_iter().enumerate() {
         writer.page(page, p as u32 + 1, wrap_width, lines_are_paragraphs);
     }
-    drop(pages);
     let mut canonical = Canonical {
         text: writer.text,
         page_starts: writer.page_starts,
@@ -829,6 +834,23 @@ mod tests {
                 // to themselves outside `folds_to_itself`).
                 None => assert!(s.chars().any(|c| c == ' ' || !folds_to_itself(c)), "{s:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn text_read_in_place_normalises_as_its_page_texts_do() {
+        let texts = [
+            "西藏自治区人民政府公报\r\n\r\n一、工作回顾\r\n地区生产总值增长\r\n6.3%。\r\n",
+            "甲，\n\n乙。\n\n\n\n— 2 —\n丙\u{c}丁增长\u{c}\n 　\n\u{200b}\n\n\n\n戊。\n",
+            "page 1\n增长5%，\n\n\n\npage 2\n增长6%。\n\n\n\npage 3\n增长7%。",
+        ];
+        for t in texts {
+            let lines = crate::ingest::text::page_lines(t);
+            let pages = crate::ingest::text::split_pages(t);
+            let (a, b) = (normalise_lines(lines), normalise_pages(pages));
+            assert_eq!(a.text, b.text, "{t:?}");
+            assert_eq!(a.page_starts, b.page_starts, "{t:?}");
+            assert_eq!(a.page_count, b.page_count, "{t:?}");
         }
     }
 

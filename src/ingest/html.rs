@@ -6,7 +6,7 @@
 //!
 //! The page is parsed by html5ever (through scraper), never by patterns over the markup.
 
-use super::{RawDocument, SourceKind, text};
+use super::{Pages, RawDocument, SourceKind, text};
 use crate::error::IngestError;
 use crate::lexicon::web::{CHROME_CLASS_WORDS, CONTENT_CLASS_WORDS, TITLE_SEPARATORS};
 use ego_tree::NodeId;
@@ -102,7 +102,10 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 }
 
 /// Decode an HTML page and take its article text.
-pub fn decode_pages(bytes: &[u8], forced: Option<&str>) -> Result<RawDocument, IngestError> {
+pub fn decode_pages(
+    bytes: &[u8],
+    forced: Option<&str>,
+) -> Result<RawDocument<'static>, IngestError> {
     let (html, encoding) = decode(bytes, forced)?;
     let page = Html::parse_document(&html);
     let lines = article_lines(&page);
@@ -114,7 +117,7 @@ pub fn decode_pages(bytes: &[u8], forced: Option<&str>) -> Result<RawDocument, I
     Ok(RawDocument {
         kind: SourceKind::Html,
         encoding: Some(encoding),
-        pages: vec![lines.join("\n") + "\n"],
+        pages: Pages::Texts(vec![lines.join("\n") + "\n"]),
         warnings: Vec::new(),
     })
 }
@@ -586,7 +589,7 @@ mod tests {
         let (bytes, _, _) = encoding_rs::BIG5
             .encode("<html><head><meta charset=\"big5\"></head><body><p>增長5%</p></body></html>");
         let doc = decode_pages(&bytes, None).unwrap();
-        assert_eq!(doc.pages, vec!["增長5%\n"]);
+        assert_eq!(doc.pages, Pages::Texts(vec!["增長5%\n".to_string()]));
         assert_eq!(doc.encoding.as_deref(), Some("Big5"));
     }
 }

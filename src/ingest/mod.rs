@@ -22,16 +22,47 @@ pub enum SourceKind {
     Html,
 }
 
-/// The pages of one input, before normalisation.
+/// The pages of one input, before normalisation: `'a` is the input's bytes, which a UTF-8 text
+/// input's pages borrow.
 #[derive(Debug, Clone)]
-pub struct RawDocument {
+pub struct RawDocument<'a> {
     pub kind: SourceKind,
     /// Name of the text encoding that was detected or forced (text input only).
     pub encoding: Option<String>,
-    /// Page texts, first page first. Page numbers are positions in this list, starting at 1.
-    pub pages: Vec<String>,
+    /// First page first. Page numbers are positions in this list, starting at 1.
+    pub pages: Pages<'a>,
     /// Things a user should know about the input that did not stop it (one line each).
     pub warnings: Vec<String>,
+}
+
+/// Pages, as texts or as the lines of each page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pages<'a> {
+    /// Page texts (from a PDF, a web page, or text that had to be decoded).
+    Texts(Vec<String>),
+    /// The lines of each page, read in place from UTF-8 text (a large input is not copied).
+    Lines(Vec<Vec<&'a str>>),
+}
+
+impl Pages<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            Pages::Texts(p) => p.len(),
+            Pages::Lines(p) => p.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Page texts; pages given as lines are joined, each line ending with a line feed.
+    pub fn into_texts(self) -> Vec<String> {
+        match self {
+            Pages::Texts(p) => p,
+            Pages::Lines(p) => p.iter().map(|lines| text::join_lines(lines)).collect(),
+        }
+    }
 }
 
 /// How to read an input.
@@ -47,7 +78,10 @@ pub struct IngestOptions {
 
 /// Turn the bytes of one input into pages. The kind is recognised by content, never by name:
 /// `%PDF-` → PDF, markup that names HTML elements → HTML, anything else → text.
-pub fn ingest_bytes(bytes: &[u8], opts: &IngestOptions) -> Result<RawDocument, IngestError> {
+pub fn ingest_bytes<'a>(
+    bytes: &'a [u8],
+    opts: &IngestOptions,
+) -> Result<RawDocument<'a>, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
@@ -60,7 +94,7 @@ pub fn ingest_bytes(bytes: &[u8], opts: &IngestOptions) -> Result<RawDocument, I
         return Ok(RawDocument {
             kind: SourceKind::Pdf,
             encoding: None,
-            pages: out.pages,
+            pages: Pages::Texts(out.pages),
             warnings: out.warnings,
         });
     }

@@ -1,6 +1,6 @@
 //! Text input: detect the encoding, decode, and cut the text into pages.
 
-use super::{RawDocument, SourceKind};
+use super::{Pages, RawDocument, SourceKind};
 use crate::error::IngestError;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
@@ -10,7 +10,11 @@ use std::borrow::Cow;
 const PAGE_BREAK_BLANK_LINES: usize = 3;
 
 /// Decode text bytes and split them into pages (form feed, or a run of blank lines).
-pub fn decode_pages(bytes: &[u8], forced: Option<&str>) -> Result<RawDocument, IngestError> {
+/// UTF-8 input is read in place: its pages are lines of the input.
+pub fn decode_pages<'a>(
+    bytes: &'a [u8],
+    forced: Option<&str>,
+) -> Result<RawDocument<'a>, IngestError> {
     let (text, encoding) = decode(bytes, forced)?;
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
@@ -18,7 +22,10 @@ pub fn decode_pages(bytes: &[u8], forced: Option<&str>) -> Result<RawDocument, I
     Ok(RawDocument {
         kind: SourceKind::Text,
         encoding: Some(encoding),
-        pages: split_pages(&text),
+        pages: match text {
+            Cow::Borrowed(text) => Pages::Lines(page_lines(text)),
+            Cow::Owned(text) => Pages::Texts(split_pages(&text)),
+        },
         warnings: Vec::new(),
     })
 }
@@ -104,8 +111,28 @@ fn reject_binary_text(s: &str) -> Result<(), IngestError> {
 /// Split decoded text into pages: at form feeds and at runs of `PAGE_BREAK_BLANK_LINES` or more
 /// blank lines. Line ends are normalised to `\n`.
 pub fn split_pages(text: &str) -> Vec<String> {
+    page_lines(text)
+        .iter()
+        .map(|lines| join_lines(lines))
+        .collect()
+}
+
+/// A page's text from its lines, each ending with a line feed.
+pub fn join_lines(lines: &[&str]) -> String {
+    let mut page = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        page.push_str(line);
+        page.push('\n');
+    }
+    page
+}
+
+/// The lines of each page of decoded text (see [`split_pages`]), as slices of it: a line's `\r`
+/// is left out, and a run of one or two blank lines is one empty line.
+pub fn page_lines(text: &str) -> Vec<Vec<&str>> {
     let mut pages = Vec::new();
-    let mut current = String::new();
+    // The current page's lines: a page holds at least one line that is not blank.
+    let mut current: Vec<&str> = Vec::new();
     let mut blank_run = 0usize;
     for raw in crate::chars::split_lines(text) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -114,25 +141,24 @@ pub fn split_pages(text: &str) -> Vec<String> {
             if part.trim().is_empty() {
                 blank_run += 1;
             } else {
-                if blank_run >= PAGE_BREAK_BLANK_LINES && !current.trim().is_empty() {
+                if blank_run >= PAGE_BREAK_BLANK_LINES && !current.is_empty() {
                     pages.push(std::mem::take(&mut current));
                 } else if blank_run > 0 && !current.is_empty() {
-                    current.push('\n');
+                    current.push("");
                 }
                 blank_run = 0;
-                current.push_str(part);
-                current.push('\n');
+                current.push(part);
             }
             if parts.peek().is_some() {
                 // A form feed always ends the page, even mid-line.
-                if !current.trim().is_empty() {
+                if !current.is_empty() {
                     pages.push(std::mem::take(&mut current));
                 }
                 blank_run = 0;
             }
         }
     }
-    if !current.trim().is_empty() {
+    if !current.is_empty() {
         pages.push(current);
     }
     pages
