@@ -331,6 +331,12 @@ impl Sink<'_> {
         if self.buf.is_empty() {
             return Ok(());
         }
+        if let Dest::Out { out, .. } = &mut self.dest {
+            // Written here, the buffer is used again: no allocation per chunk.
+            out.write_all(&self.buf)?;
+            self.buf.clear();
+            return Ok(());
+        }
         let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
         self.send(Msg::Chunk(chunk))
     }
