@@ -30,24 +30,86 @@ fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
     out.write_all(&buf)
 }
 
-/// The line `Record::Indicator` gives, into `buf`, without serde's flattening (slow, and most of
-/// the output): the indicator's own object is written by its derived `Serialize` and spliced
-/// between the record's other fields, which gives the same text.
+/// The line `Record::Indicator` gives (the indicator's fields flattened into the record), into
+/// `buf`. Written field by field rather than by serde: most of the output is a few long strings
+/// (the sentence above all), which `json_str` copies whole when nothing in them needs escaping.
+/// The tests below hold this to what serde writes.
 fn indicator_line(buf: &mut Vec<u8>, source: &str, l: &super::Labelled) -> io::Result<()> {
+    let i = l.indicator;
     buf.clear();
     buf.extend_from_slice(br#"{"type":"indicator","data":{"source":"#);
-    serde_json::to_writer(&mut *buf, source)?;
-    let fields = buf.len();
-    serde_json::to_writer(&mut *buf, l.indicator)?;
-    // `{` of the indicator's object becomes the comma after `source`; its `}` stays.
-    buf[fields] = b',';
+    json_str(buf, source)?;
+    buf.extend_from_slice(br#","indicator":"#);
+    json_str(buf, &i.indicator)?;
+    buf.extend_from_slice(br#","key":"#);
+    json_value(buf, &i.key)?;
+    buf.extend_from_slice(br#","label_en":"#);
+    json_value(buf, &i.label_en)?;
+    buf.extend_from_slice(br#","value":"#);
+    json_value(buf, &i.value)?;
+    buf.extend_from_slice(br#","high":"#);
+    json_value(buf, &i.high)?;
+    buf.extend_from_slice(br#","unit":"#);
+    json_str(buf, &i.unit)?;
+    buf.extend_from_slice(br#","unit_class":"#);
+    json_value(buf, &i.unit_class)?;
+    buf.extend_from_slice(br#","base_value":"#);
+    json_value(buf, &i.base_value)?;
+    buf.extend_from_slice(br#","base_high":"#);
+    json_value(buf, &i.base_high)?;
+    buf.extend_from_slice(br#","base_unit":"#);
+    json_str(buf, i.base_unit)?;
+    buf.extend_from_slice(br#","comparator":"#);
+    json_value(buf, &i.comparator)?;
+    buf.extend_from_slice(br#","stretch":"#);
+    json_value(buf, &i.stretch)?;
+    buf.extend_from_slice(br#","direction":"#);
+    json_value(buf, &i.direction)?;
+    buf.extend_from_slice(br#","kind":"#);
+    json_value(buf, &i.kind)?;
+    buf.extend_from_slice(br#","year":"#);
+    json_value(buf, &i.year)?;
+    buf.extend_from_slice(br#","period":"#);
+    json_value(buf, &i.period)?;
+    buf.extend_from_slice(br#","section":"#);
+    json_str(buf, &i.section)?;
+    buf.extend_from_slice(br#","sentence":"#);
+    json_str(buf, &i.sentence)?;
+    buf.extend_from_slice(br#","text":"#);
+    json_str(buf, &i.text)?;
+    buf.extend_from_slice(br#","span":"#);
+    json_value(buf, &i.span)?;
+    buf.extend_from_slice(br#","page":"#);
+    json_value(buf, &i.page)?;
     if let Some(label) = l.label {
-        buf.pop();
         buf.extend_from_slice(br#","label":"#);
-        serde_json::to_writer(&mut *buf, label)?;
-        buf.push(b'}');
+        json_str(buf, label)?;
     }
-    buf.extend_from_slice(b"}\n");
+    buf.extend_from_slice(b"}}\n");
+    Ok(())
+}
+
+/// A short value as serde writes it.
+fn json_value(buf: &mut Vec<u8>, v: &impl Serialize) -> io::Result<()> {
+    Ok(serde_json::to_writer(buf, v)?)
+}
+
+/// A string as serde writes it: copied whole between quotes when no byte needs escaping (a
+/// quote, a backslash or a control character), which is tested 16 bytes at a time.
+fn json_str(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let (chunks, rest) = s.as_bytes().as_chunks::<16>();
+    let plain = chunks
+        .iter()
+        .all(|c| !c.iter().fold(false, |any, &b| any | escaped(b)))
+        && !rest.iter().any(|&b| escaped(b));
+    if !plain {
+        return json_value(buf, &s);
+    }
+    buf.reserve(s.len() + 2);
+    buf.push(b'"');
+    buf.extend_from_slice(s.as_bytes());
+    buf.push(b'"');
     Ok(())
 }
 
@@ -91,7 +153,35 @@ mod tests {
     }
 
     #[test]
-    fn spliced_indicator_lines_are_serde_s() {
+    fn json_strings_are_serde_s() {
+        let long = "增长".repeat(20);
+        let mut samples = vec![
+            String::new(),
+            "a".into(),
+            long.clone(),
+            "say \"增长\" \\ done".into(),
+            "tab\there\u{1}\u{1f}\u{7f}/".into(),
+        ];
+        for at in 0..40 {
+            for mark in ["\"", "\\", "\n", "\u{0}"] {
+                let mut s: String = "x".repeat(at);
+                s.push_str(mark);
+                s.push_str(&long);
+                samples.push(s);
+            }
+        }
+        for s in &samples {
+            let mut buf = Vec::new();
+            json_str(&mut buf, s).expect("write");
+            assert_eq!(
+                String::from_utf8_lossy(&buf),
+                serde_json::to_string(s).expect("serde")
+            );
+        }
+    }
+
+    #[test]
+    fn indicator_lines_are_serde_s() {
         let text = "2025年工作回顾\n地区生产总值增长6.3%，城乡居民人均可支配收入分别增长6.5%和8%左右。\n\n2026年工作安排\n“十五五”时期，粮食产量稳定在110万吨以上，力争达到“翻一番”。";
         let doc = crate::analyse(
             "a \"quoted\" path",
