@@ -94,11 +94,11 @@ pub fn is_decimal_digit(c: char) -> bool {
 /// first-level cache, where a byte per character would not), for passes that ask of every
 /// character whether it is one of a few. Characters beyond the plane are never in it.
 #[derive(Debug, Clone)]
-pub struct BmpSet(Vec<u64>);
+pub struct BmpSet(Box<[u64; 0x10000 / 64]>);
 
 impl BmpSet {
     pub fn of(chars: impl IntoIterator<Item = char>) -> BmpSet {
-        let mut bits = vec![0u64; 0x10000 / 64];
+        let mut bits = Box::new([0u64; 0x10000 / 64]);
         for n in chars
             .into_iter()
             .map(|c| c as usize)
@@ -112,8 +112,23 @@ impl BmpSet {
     #[inline]
     pub fn contains(&self, c: char) -> bool {
         let n = c as usize;
-        n < 0x10000 && self.0[n / 64] & (1 << (n % 64)) != 0
+        n < 0x10000 && self.holds(n as u16)
     }
+
+    /// Whether the character with code point `n` is in the set.
+    #[inline]
+    pub fn holds(&self, n: u16) -> bool {
+        let n = usize::from(n);
+        self.0[n / 64] & (1 << (n % 64)) != 0
+    }
+}
+
+/// The code point of the three-byte character at `b[i..]` (a lead byte from E0 to EF), read
+/// without checking (as `char_at` would, for valid UTF-8).
+#[inline]
+pub fn bmp_at(b: &[u8], i: usize) -> Option<u16> {
+    let (&lead, &x, &y) = (b.get(i)?, b.get(i + 1)?, b.get(i + 2)?);
+    Some(u16::from(lead & 0x0F) << 12 | u16::from(x & 0x3F) << 6 | u16::from(y & 0x3F))
 }
 
 /// The UTF-8 lead bytes of a few characters: a scan for those characters decodes only the
@@ -312,6 +327,16 @@ mod tests {
                 "{c:?}"
             );
             assert_eq!(char_width(c), display_width(c.encode_utf8(&mut buf)));
+        }
+    }
+
+    #[test]
+    fn bmp_at_reads_three_byte_characters() {
+        let mut buf = [0u8; 4];
+        for c in ('\u{800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(bmp_at(s.as_bytes(), 0), Some(c as u16), "{c:?}");
+            assert_eq!(bmp_at(&s.as_bytes()[..2], 0), None);
         }
     }
 

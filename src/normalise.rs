@@ -422,6 +422,30 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
             i += 3;
             continue;
         }
+        // Printable ASCII but the space; CJK punctuation from U+3001 to U+303F (`。、《》`); the
+        // full-width marks that are kept (`，（）：；！？`): each folds to itself.
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let common = match lead {
+            0x21..=0x7E => Some(1),
+            0xE3 => (next(1) == 0x80 && next(2) != 0x80).then_some(3),
+            0xEF => (next(1) == 0xBC
+                && matches!(next(2), 0x81 | 0x88 | 0x89 | 0x8C | 0x9A | 0x9B | 0x9F))
+            .then_some(3),
+            _ => None,
+        };
+        if let Some(len) = common {
+            if len == 1 {
+                width += 1;
+                if matches!(lead, b'!' | b'?' | b';') {
+                    marks.note(char::from(lead));
+                }
+            } else {
+                width += 2;
+                marks.note(char_at(s, i)?.0);
+            }
+            i += len;
+            continue;
+        }
         let (c, len) = char_at(s, i)?;
         if c == ' ' || !folds_to_itself(c) {
             return None;
