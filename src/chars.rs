@@ -190,18 +190,12 @@ pub fn chars_led_by<'a>(s: &'a str, leads: &'a Leads) -> impl Iterator<Item = (u
     let bytes = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        // `i` is always at a character boundary: a character not wanted is stepped over whole,
-        // by the length its lead byte gives.
-        while let Some(&b) = bytes.get(i) {
-            let at = i;
-            if leads.0[b as usize] {
-                let (c, len) = char_at(s, at)?;
-                i = at + len;
-                return Some((at, c));
-            }
-            i += utf8_len(b);
-        }
-        None
+        // A lead byte is never a continuation byte, so every byte can be tested in turn, with
+        // no step waiting on the length of the character before.
+        let at = i + bytes.get(i..)?.iter().position(|&b| leads.0[b as usize])?;
+        let (c, len) = char_at(s, at)?;
+        i = at + len;
+        Some((at, c))
     })
 }
 

@@ -135,8 +135,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     // so that one stray mark does not swallow the rest of the paragraph): the last place of each
     // closer, found once.
     let mut last_close = [None::<usize>; CLOSERS.len()];
-    let marks = || chars_led_by(text, &SENTENCE_MARKS).map(|(i, c)| (i, mainland_quote(c)));
-    for (i, c) in marks() {
+    // Only openers, closers and sentence ends do anything below: they are found once.
+    let marks: Vec<(usize, char)> = chars_led_by(text, &SENTENCE_MARKS)
+        .map(|(i, c)| (i, mainland_quote(c)))
+        .collect();
+    for &(i, c) in &marks {
         if let Some(k) = closer_index(c) {
             last_close[k] = Some(i);
         }
@@ -144,8 +147,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut stack: Vec<char> = Vec::new();
     let mut start = 0;
-    // Only openers, closers and sentence ends do anything below.
-    for (i, c) in marks() {
+    for &(i, c) in &marks {
         if let Some(close) = closer(c) {
             let closes_later = closer_index(close)
                 .and_then(|k| last_close[k])
