@@ -405,7 +405,11 @@ pub fn entry(key: &str) -> Option<&'static Entry> {
 struct Words {
     automaton: aho_corasick::AhoCorasick,
     aliases: Vec<Vec<usize>>,
+    /// `=名` aliases, which match the whole indicator only.
+    exact: Vec<Vec<usize>>,
     excludes: Vec<Vec<usize>>,
+    /// Every entry's generic words, sorted: most indicators are none of them.
+    generic: Vec<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -418,12 +422,20 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         }
     };
     let mut aliases = Vec::new();
+    let mut exact = Vec::new();
     let mut excludes = Vec::new();
     for e in CATALOGUE {
         let within = e.aliases.iter().filter(|a| !a.starts_with('='));
         aliases.push(within.map(|a| id(a)).collect());
+        let whole = e.aliases.iter().filter_map(|a| a.strip_prefix('='));
+        exact.push(whole.map(&mut id).collect());
         excludes.push(e.excludes.iter().map(|x| id(x)).collect());
     }
+    let mut generic: Vec<&'static str> = CATALOGUE
+        .iter()
+        .flat_map(|e| e.generic.iter().copied())
+        .collect();
+    generic.sort_unstable();
     Words {
         // A contiguous NFA: a DFA runs a little faster but costs more to build than a small
         // report takes to read.
@@ -432,7 +444,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .build(&words)
             .expect("catalogue words"),
         aliases,
+        exact,
         excludes,
+        generic,
     }
 });
 
@@ -450,6 +464,9 @@ pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'stat
         first_by_automaton(indicator, class)
     };
     first.or_else(|| {
+        if WORDS.generic.binary_search(&indicator).is_err() {
+            return None;
+        }
         CATALOGUE.iter().find(|e| {
             e.classes.contains(&class)
                 && e.generic.contains(&indicator)
@@ -476,21 +493,26 @@ fn first_by_words(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
 fn first_by_automaton(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
     let words = &*WORDS;
     // The words an indicator holds are few: a short list, not a flag per word of the catalogue.
-    let found: Vec<usize> = words
+    // Each word found, and whether it is the whole indicator.
+    let found: Vec<(usize, bool)> = words
         .automaton
         .find_overlapping_iter(indicator)
-        .map(|m| m.pattern().as_usize())
+        .map(|m| {
+            let whole = m.start() == 0 && m.end() == indicator.len();
+            (m.pattern().as_usize(), whole)
+        })
         .collect();
-    let holds = |w: &usize| found.contains(w);
+    if found.is_empty() {
+        return None;
+    }
+    let holds = |w: &usize| found.iter().any(|&(f, _)| f == *w);
+    let is_whole = |w: &usize| found.iter().any(|&(f, whole)| whole && f == *w);
     CATALOGUE
         .iter()
         .enumerate()
         .find(|&(k, e)| {
             e.classes.contains(&class)
-                && (words.aliases[k].iter().any(holds)
-                    || e.aliases
-                        .iter()
-                        .any(|a| a.strip_prefix('=') == Some(indicator)))
+                && (words.aliases[k].iter().any(holds) || words.exact[k].iter().any(is_whole))
                 && !words.excludes[k].iter().any(holds)
         })
         .map(|(_, e)| e)
