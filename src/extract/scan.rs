@@ -67,8 +67,25 @@ static CANDIDATES: std::sync::LazyLock<BmpSet> = std::sync::LazyLock::new(|| {
 /// end of `s`).
 fn next_candidate(s: &str, from: usize) -> usize {
     let set = &*CANDIDATES;
+    let b = s.as_bytes();
     let mut i = from;
-    while let Some((c, len)) = crate::chars::char_at(s, i) {
+    // ASCII and three-byte characters, nearly all of the text, are asked without decoding them.
+    while let Some(&lead) = b.get(i) {
+        let short = match lead {
+            0..0x80 => Some((u16::from(lead), 1)),
+            0xE0..0xF0 => crate::chars::bmp_at(b, i).map(|n| (n, 3)),
+            _ => None,
+        };
+        if let Some((n, len)) = short {
+            if set.holds(n) {
+                return i;
+            }
+            i += len;
+            continue;
+        }
+        let Some((c, len)) = crate::chars::char_at(s, i) else {
+            break;
+        };
         let hit = if (c as u32) < 0x10000 {
             set.contains(c)
         } else {
