@@ -484,7 +484,13 @@ fn sentence(
     // The time frames of the paragraph (as folded) up to each mention.
     frames.cover(doc, place.para_start, place.para_end);
     let frames: &ParaFrames = frames;
-    let key_context = format!("{}{s}", place.section);
+    // What a generic indicator word is keyed by: made once, and only if asked.
+    let key_context = std::cell::OnceCell::new();
+    let key_context = || {
+        key_context
+            .get_or_init(|| format!("{}{s}", place.section))
+            .as_str()
+    };
     for (k, q) in quantities.iter().enumerate() {
         let horizon = horizon_of(
             doc,
@@ -502,7 +508,7 @@ fn sentence(
         }
         let keyed = |name: &str| {
             (kind != Kind::Context)
-                .then(|| catalogue::key_for(name, q.unit_class, &key_context))
+                .then(|| catalogue::key_for_with(name, q.unit_class, key_context))
                 .flatten()
         };
         // `社会消费品零售总额、固定资产投资增长4%左右`: one value for several headline indicators

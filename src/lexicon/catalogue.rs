@@ -454,6 +454,15 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// fitting; or, for a generic indicator word, an entry whose context phrase is in `before`
 /// (the sentence up to the number).
 pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'static Entry> {
+    key_for_with(indicator, class, || before)
+}
+
+/// [`key_for`], with `before` made only when it is read (for a generic indicator word).
+pub fn key_for_with<B: AsRef<str>>(
+    indicator: &str,
+    class: UnitClass,
+    before: impl FnOnce() -> B,
+) -> Option<&'static Entry> {
     // The automaton costs more to build than a small report's look-ups: it is built once this
     // many indicators have been looked up word by word.
     const PLAIN_LOOKUPS: usize = 2048;
@@ -467,6 +476,8 @@ pub fn key_for(indicator: &str, class: UnitClass, before: &str) -> Option<&'stat
         if WORDS.generic.binary_search(&indicator).is_err() {
             return None;
         }
+        let before = before();
+        let before = before.as_ref();
         CATALOGUE.iter().find(|e| {
             e.classes.contains(&class)
                 && e.generic.contains(&indicator)
