@@ -74,6 +74,10 @@ pub fn is_decimal_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
+    // CJK text: no decimal digit from U+3000 to U+A61F (the test below reads every character).
+    if ('\u{3000}'..'\u{A620}').contains(&c) {
+        return false;
+    }
     static OTHER: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
         use regex_syntax::hir::{Class, HirKind};
         // The same table the regex crate compiles `\d` from.

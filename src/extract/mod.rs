@@ -216,24 +216,54 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// Words by a character of theirs, sorted by it.
+struct WordsBy(Vec<(char, &'static str)>);
+
+impl WordsBy {
+    fn new(words: &[&'static str], key: fn(&str) -> Option<char>) -> WordsBy {
+        let mut by: Vec<(char, &'static str)> =
+            words.iter().filter_map(|w| Some((key(w)?, *w))).collect();
+        by.sort_unstable();
+        WordsBy(by)
+    }
+
+    /// The words whose character is `c`.
+    fn with(&self, c: char) -> impl Iterator<Item = &'static str> + '_ {
+        let from = self.0.partition_point(|&(k, _)| k < c);
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == c)
+            .map(|&(_, w)| w)
+    }
+}
+
+static NOISE_BY_FIRST: LazyLock<WordsBy> =
+    LazyLock::new(|| WordsBy::new(LEADING_NOISE, |w| w.chars().next()));
+static NOISE_BY_LAST: LazyLock<WordsBy> =
+    LazyLock::new(|| WordsBy::new(TRAILING_NOISE, |w| w.chars().next_back()));
+
 fn strip_noise(mut s: &str) -> &str {
     loop {
         let before = s;
         s = s.trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, '、' | '“' | '”' | '（' | '）')
         });
-        if let Some(w) = LEADING_NOISE
-            .iter()
-            .filter(|w| crate::chars::starts_with(s, w))
-            .max_by_key(|w| w.len())
-        {
+        // The longest noise word at each end (only words that start, or end, with the
+        // character there are asked).
+        if let Some(w) = s.chars().next().and_then(|c| {
+            NOISE_BY_FIRST
+                .with(c)
+                .filter(|w| s.starts_with(*w))
+                .max_by_key(|w| w.len())
+        }) {
             s = &s[w.len()..];
         }
-        if let Some(w) = TRAILING_NOISE
-            .iter()
-            .filter(|w| crate::chars::ends_with(s, w))
-            .max_by_key(|w| w.len())
-        {
+        if let Some(w) = s.chars().next_back().and_then(|c| {
+            NOISE_BY_LAST
+                .with(c)
+                .filter(|w| s.ends_with(*w))
+                .max_by_key(|w| w.len())
+        }) {
             s = &s[..s.len() - w.len()];
         }
         if let Some(end) = crate::patterns::year_nian_at(s, 0) {

@@ -329,3 +329,49 @@ fn a_traditional_paragraph_frames_its_targets_as_the_simplified_one() {
     assert_eq!(simplified.1, Some(2030), "{simplified:?}");
     assert_eq!(traditional, simplified);
 }
+
+/// `strip_noise` as first written: every noise word asked at each end.
+fn strip_noise_plain(mut s: &str) -> &str {
+    loop {
+        let before = s;
+        s = s.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '、' | '“' | '”' | '（' | '）')
+        });
+        if let Some(w) = LEADING_NOISE
+            .iter()
+            .filter(|w| s.starts_with(*w))
+            .max_by_key(|w| w.len())
+        {
+            s = &s[w.len()..];
+        }
+        if let Some(w) = TRAILING_NOISE
+            .iter()
+            .filter(|w| s.ends_with(*w))
+            .max_by_key(|w| w.len())
+        {
+            s = &s[..s.len() - w.len()];
+        }
+        if let Some(end) = crate::patterns::year_nian_at(s, 0) {
+            s = s[end..].trim_start_matches(['，', ',']);
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+#[test]
+fn noise_is_stripped_as_by_asking_every_word() {
+    let mut samples = vec![String::new(), "地区生产总值".to_string()];
+    for (k, lead) in LEADING_NOISE.iter().enumerate() {
+        for (j, trail) in TRAILING_NOISE.iter().enumerate() {
+            let other = TRAILING_NOISE[(j * 7 + k) % TRAILING_NOISE.len()];
+            samples.push(format!("{lead}地区生产总值{trail}"));
+            samples.push(format!("“{lead}2025年，粮食产量{other}{trail}"));
+            samples.push(format!("{lead}{trail}"));
+        }
+    }
+    for s in &samples {
+        assert_eq!(strip_noise(s), strip_noise_plain(s), "{s:?}");
+    }
+}
