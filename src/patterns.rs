@@ -364,10 +364,32 @@ pub fn find_all_each<const N: usize>(s: &str, pats: [Starting; N]) -> [Vec<(usiz
     for c in pats.iter().flat_map(|p| p.first) {
         maybe[*c as usize & 0xFF] = true;
     }
-    for (i, c) in s.char_indices() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        // The low byte of a character is that of its last byte for ASCII and for three-byte
+        // characters (its low six bits, and the top two of the byte before): read from the bytes.
+        let (low, len) = match lead {
+            0..0x80 => (lead, 1),
+            0xE0..0xF0 => match b.get(i + 1..i + 3) {
+                Some(&[x, y]) => ((x << 6) | (y & 0x3F), 3),
+                _ => (0, 1),
+            },
+            _ => (0, 0),
+        };
+        if len > 0 && !maybe[usize::from(low)] {
+            i += len;
+            continue;
+        }
+        let Some((c, len)) = crate::chars::char_at(s, i) else {
+            break;
+        };
+        let at = i;
+        i += len;
         if !maybe[c as usize & 0xFF] {
             continue;
         }
+        let i = at;
         for (k, pat) in pats.iter().enumerate() {
             if i >= from[k]
                 && pat.first.contains(&c)
