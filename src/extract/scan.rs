@@ -250,7 +250,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     // `6.5万台（套）`: an alternative measure word in brackets belongs to the unit.
     for (open, close) in [('（', '）'), ('(', ')')] {
         if let Some(rest) = s[j..].strip_prefix(open)
-            && let Some(inner) = rest.split(close).next()
+            && let Some((inner, _)) = rest.split_once(close)
             && inner.chars().count() <= 2
             && unit_at(inner).is_some_and(|u| u.written == inner)
         {
@@ -670,6 +670,9 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str()), (2705.0, "万千瓦"));
         let q = one("完成设备更新6.5万台（套）");
         assert_eq!(q.unit, "万台(套)");
+        // A bracket that never closes holds no measure word (found by the property test).
+        let q = one("投资5亿元（%");
+        assert_eq!((q.value, q.unit.as_str()), (5.0, "亿元"));
         let q = one("粮食产量1.4万亿斤");
         assert_eq!(
             (q.unit.as_str(), base_value(q.value, q.factor)),
