@@ -71,6 +71,11 @@ fn next_candidate(s: &str, from: usize) -> usize {
     let mut i = from;
     // ASCII and three-byte characters, nearly all of the text, are asked without decoding them.
     while let Some(&lead) = b.get(i) {
+        let past = set.skip_three_byte_outside(b, i);
+        if past > i {
+            i = past;
+            continue;
+        }
         let short = match lead {
             0..0x80 => Some((u16::from(lead), 1)),
             0xE0..0xF0 => crate::chars::bmp_at(b, i).map(|n| (n, 3)),

@@ -7,7 +7,7 @@
 //! folded text is the same span of the original.
 
 use super::script_keys;
-use crate::chars::{BmpSet, bmp_at, char_at, utf8_len};
+use crate::chars::{BmpSet, char_at, utf8_len};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -158,15 +158,17 @@ pub fn marks(s: &str) -> Vec<usize> {
     let mut prev: Option<(usize, char, usize)> = None;
     let mut i = 0;
     while let Some(&lead) = b.get(i) {
+        // Three-byte characters not in the table, most of the text, are stepped over undecoded
+        // (a phrase needs its characters side by side: the one before the run is no start).
+        let past = table.marked.skip_three_byte_outside(b, i);
+        if past > i {
+            prev = None;
+            i = past;
+            continue;
+        }
         // Characters below U+3000 (lead bytes below E3) have no flags.
         if lead < 0xE3 {
             i += utf8_len(lead);
-            continue;
-        }
-        // Three-byte characters not in the table, most of the text, are stepped over undecoded.
-        if lead < 0xF0 && bmp_at(b, i).is_some_and(|n| !table.marked.holds(n)) {
-            prev = None;
-            i += 3;
             continue;
         }
         let Some((c, len)) = char_at(s, i) else {
