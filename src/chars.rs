@@ -147,6 +147,25 @@ impl BmpSet {
     }
 }
 
+impl BmpSet {
+    /// `s.char_indices()`, keeping only the characters in the set.
+    pub fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, char)> + 'a {
+        let b = s.as_bytes();
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            loop {
+                i = self.skip_three_byte_outside(b, i);
+                let at = i;
+                let (c, len) = char_at(s, at)?;
+                i += len;
+                if self.contains(c) {
+                    return Some((at, c));
+                }
+            }
+        })
+    }
+}
+
 /// The code point of the three-byte character at `b[i..]` (a lead byte from E0 to EF), read
 /// without checking (as `char_at` would, for valid UTF-8).
 #[inline]
@@ -360,6 +379,16 @@ mod tests {
         assert_eq!(stop(s.find('𠀀').unwrap()), s.find('𠀀').unwrap());
         assert_eq!(stop(s.rfind('总').unwrap()), s.len());
         assert_eq!(set.skip_three_byte_outside(b"", 0), 0);
+    }
+
+    #[test]
+    fn find_iter_finds_the_characters_of_the_set() {
+        let set = BmpSet::of(['。', '“', '（', '!', 'é', '增']);
+        let s = "a!b。“增长”（5%）𠀀é x。";
+        let want: Vec<(usize, char)> = s.char_indices().filter(|&(_, c)| set.contains(c)).collect();
+        assert_eq!(set.find_iter(s).collect::<Vec<_>>(), want);
+        assert_eq!(want.len(), 7);
+        assert_eq!(set.find_iter("").count(), 0);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! parts are short headings that name a review or a plan (`2024年工作回顾`, `一、…`,
 //! `三、2025年政府工作任务`); items start with `（一）`, `一是` or `1.`.
 
-use crate::chars::{Leads, chars_led_by, is_sentence_end};
+use crate::chars::{BmpSet, is_sentence_end};
 use crate::document::{Covers, Metadata, Node, NodeKind};
 use crate::lexicon::script::mainland_quote;
 use crate::normalise::Canonical;
@@ -136,7 +136,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     // closer, found once.
     let mut last_close = [None::<usize>; CLOSERS.len()];
     // Only openers, closers and sentence ends do anything below: they are found once.
-    let marks: Vec<(usize, char)> = chars_led_by(text, &SENTENCE_MARKS)
+    let marks: Vec<(usize, char)> = SENTENCE_MARKS
+        .find_iter(text)
         .map(|(i, c)| (i, mainland_quote(c)))
         .collect();
     for &(i, c) in &marks {
@@ -191,10 +192,12 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// What `sentences` looks at: openers and closers of quotes and brackets, and sentence ends.
-const SENTENCE_MARKS: Leads = Leads::of(&[
-    '“', '‘', '「', '『', '《', '（', '(', '【', '〔', '[', '"', '”', '’', '」', '』', '》', '）',
-    ')', '】', '〕', ']', '。', '！', '？', '；', '!', '?', ';',
-]);
+static SENTENCE_MARKS: LazyLock<BmpSet> = LazyLock::new(|| {
+    BmpSet::of([
+        '“', '‘', '「', '『', '《', '（', '(', '【', '〔', '[', '"', '”', '’', '」', '』', '》',
+        '）', ')', '】', '〕', ']', '。', '！', '？', '；', '!', '?', ';',
+    ])
+});
 
 /// Every mark `closer` gives.
 const CLOSERS: [char; 11] = ['”', '’', '」', '』', '》', '）', ')', '】', '〕', ']', '"'];
