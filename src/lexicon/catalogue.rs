@@ -404,12 +404,13 @@ pub fn entry(key: &str) -> Option<&'static Entry> {
 /// one pass; and for each entry, which of them are its aliases and excludes.
 struct Words {
     automaton: aho_corasick::AhoCorasick,
-    aliases: Vec<Vec<usize>>,
-    /// `=名` aliases, which match the whole indicator only.
-    exact: Vec<Vec<usize>>,
     excludes: Vec<Vec<usize>>,
     /// Every entry's generic words, sorted: most indicators are none of them.
     generic: Vec<&'static str>,
+    /// For each word, the entries that have it as an alias, and as a whole-indicator alias
+    /// (`=名`, which matches the whole indicator only).
+    owners: Vec<Vec<usize>>,
+    exact_owners: Vec<Vec<usize>>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -421,8 +422,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             words.len() - 1
         }
     };
-    let mut aliases = Vec::new();
-    let mut exact = Vec::new();
+    let mut aliases: Vec<Vec<usize>> = Vec::new();
+    let mut exact: Vec<Vec<usize>> = Vec::new();
     let mut excludes = Vec::new();
     for e in CATALOGUE {
         let within = e.aliases.iter().filter(|a| !a.starts_with('='));
@@ -430,6 +431,16 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         let whole = e.aliases.iter().filter_map(|a| a.strip_prefix('='));
         exact.push(whole.map(&mut id).collect());
         excludes.push(e.excludes.iter().map(|x| id(x)).collect());
+    }
+    let mut owners: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
+    let mut exact_owners: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
+    for (k, (within, whole)) in aliases.iter().zip(&exact).enumerate() {
+        for &w in within {
+            owners[w].push(k);
+        }
+        for &w in whole {
+            exact_owners[w].push(k);
+        }
     }
     let mut generic: Vec<&'static str> = CATALOGUE
         .iter()
@@ -443,10 +454,10 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&words)
             .expect("catalogue words"),
-        aliases,
-        exact,
         excludes,
         generic,
+        owners,
+        exact_owners,
     }
 });
 
@@ -517,16 +528,21 @@ fn first_by_automaton(indicator: &str, class: UnitClass) -> Option<&'static Entr
         return None;
     }
     let holds = |w: &usize| found.iter().any(|&(f, _)| f == *w);
-    let is_whole = |w: &usize| found.iter().any(|&(f, whole)| whole && f == *w);
-    CATALOGUE
+    // The entries one of whose aliases was found (a whole-indicator alias only when it is the
+    // whole indicator), in catalogue order: the first that fits wins.
+    let mut candidates: Vec<usize> = found
         .iter()
-        .enumerate()
-        .find(|&(k, e)| {
-            e.classes.contains(&class)
-                && (words.aliases[k].iter().any(holds) || words.exact[k].iter().any(is_whole))
-                && !words.excludes[k].iter().any(holds)
+        .flat_map(|&(w, whole)| {
+            let exact: &[usize] = if whole { &words.exact_owners[w] } else { &[] };
+            words.owners[w].iter().chain(exact).copied()
         })
-        .map(|(_, e)| e)
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .find(|&k| CATALOGUE[k].classes.contains(&class) && !words.excludes[k].iter().any(holds))
+        .map(|k| &CATALOGUE[k])
 }
 
 #[cfg(test)]
