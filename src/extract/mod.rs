@@ -543,12 +543,17 @@ fn sentence(
         };
         // `社会消费品零售总额、固定资产投资增长4%左右`: one value for several headline indicators
         // gives one mention each.
-        let parts: Vec<&str> = subjects[k].split('、').filter(|p| !p.is_empty()).collect();
-        let names: Vec<String> =
+        let subject = subjects[k].as_str();
+        let parts: Vec<&str> = if subject.contains('、') {
+            subject.split('、').filter(|p| !p.is_empty()).collect()
+        } else {
+            Vec::new()
+        };
+        let names: &[&str] =
             if parts.len() > 1 && parts.iter().filter(|p| keyed(p).is_some()).count() > 1 {
-                parts.iter().map(|p| p.to_string()).collect()
+                &parts
             } else {
-                vec![subjects[k].clone()]
+                std::slice::from_ref(&subject)
             };
         let (year, period) = year_and_period(
             doc,
@@ -559,10 +564,10 @@ fn sentence(
             &horizon,
         );
         let (bs, be) = (node.start + q.start, node.start + q.end);
-        for indicator in names {
-            let entry = keyed(&indicator);
+        for &name in names {
+            let entry = keyed(name);
             out.push(Indicator {
-                indicator,
+                indicator: name.to_string(),
                 key: entry.map(|e| e.key),
                 label_en: entry.map(|e| e.label_en),
                 value: q.value,
