@@ -242,28 +242,37 @@ static NOISE_BY_FIRST: LazyLock<WordsBy> =
 static NOISE_BY_LAST: LazyLock<WordsBy> =
     LazyLock::new(|| WordsBy::new(TRAILING_NOISE, |w| w.chars().next_back()));
 
+/// The longest word of `LEADING_NOISE` that `s` starts with (only the words that start with the
+/// character there are asked).
+fn leading_noise(s: &str) -> Option<&'static str> {
+    longest_at_end(&NOISE_BY_FIRST, s.chars().next(), |w| s.starts_with(w))
+}
+
+/// The longest word of `TRAILING_NOISE` that `s` ends with.
+fn trailing_noise(s: &str) -> Option<&'static str> {
+    longest_at_end(&NOISE_BY_LAST, s.chars().next_back(), |w| s.ends_with(w))
+}
+
+/// The longest of the words `by` files under `end` (the character at one end of a text) that
+/// `stands` says stand at that end.
+fn longest_at_end(
+    by: &WordsBy,
+    end: Option<char>,
+    stands: impl Fn(&str) -> bool,
+) -> Option<&'static str> {
+    by.with(end?).filter(|w| stands(w)).max_by_key(|w| w.len())
+}
+
 fn strip_noise(mut s: &str) -> &str {
     loop {
         let before = s;
         s = s.trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, '、' | '“' | '”' | '（' | '）')
         });
-        // The longest noise word at each end (only words that start, or end, with the
-        // character there are asked).
-        if let Some(w) = s.chars().next().and_then(|c| {
-            NOISE_BY_FIRST
-                .with(c)
-                .filter(|w| s.starts_with(*w))
-                .max_by_key(|w| w.len())
-        }) {
+        if let Some(w) = leading_noise(s) {
             s = &s[w.len()..];
         }
-        if let Some(w) = s.chars().next_back().and_then(|c| {
-            NOISE_BY_LAST
-                .with(c)
-                .filter(|w| s.ends_with(*w))
-                .max_by_key(|w| w.len())
-        }) {
+        if let Some(w) = trailing_noise(s) {
             s = &s[..s.len() - w.len()];
         }
         if let Some(end) = crate::patterns::year_nian_at(s, 0) {
