@@ -5,7 +5,7 @@
 //! and `\s` Unicode white space, as in the regex crate; a test checks the two agree on many
 //! generated strings.
 
-use crate::chars::is_decimal_digit;
+use crate::chars::{BmpSet, is_decimal_digit};
 
 /// Bytes of the longest prefix of `s` whose characters satisfy `f`, and how many characters.
 fn run(s: &str, f: impl Fn(char) -> bool) -> (usize, usize) {
@@ -485,10 +485,9 @@ fn by_year_at(s: &str, p: usize) -> Option<(usize, usize)> {
 /// `(?:到|至|截至)((?:19|20)\d{2})年`: the first match's end, and its year.
 pub fn by_year(s: &str) -> Option<(usize, &str)> {
     // A match starts with `到`, `至` or `截`: only there is the matcher tried.
-    let (g, e) = s
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '到' | '至' | '截'))
-        .find_map(|(p, _)| by_year_at(s, p))?;
+    static STARTS: std::sync::LazyLock<BmpSet> =
+        std::sync::LazyLock::new(|| BmpSet::of(['到', '至', '截']));
+    let (g, e) = STARTS.find_iter(s).find_map(|(p, _)| by_year_at(s, p))?;
     Some((e, &s[g..e - '年'.len_utf8()]))
 }
 
