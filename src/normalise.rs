@@ -414,16 +414,12 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
     let mut i = 0;
     while let Some(&lead) = b.get(i) {
         // The unified ideographs from U+5000 up (and from U+4E00, lead E4 with B8 or more): most
-        // of the text, wide, and no mark. A run of them is stepped over in a loop of its own.
-        let run_from = i;
-        while let Some(&[lead, x, _]) = b.get(i..i + 3) {
-            if !((0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && x >= 0xB8)) {
-                break;
-            }
+        // of the text, wide, and no mark.
+        if (0xE5..=0xE9).contains(&lead)
+            || (lead == 0xE4 && b.get(i + 1).is_some_and(|&x| x >= 0xB8))
+        {
+            width += 2;
             i += 3;
-        }
-        if i > run_from {
-            width += (i - run_from) / 3 * 2;
             continue;
         }
         // Printable ASCII but the space; CJK punctuation from U+3001 to U+303F (`。、《》`); the
