@@ -31,6 +31,11 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
+/// The first `n` characters of `s` (all of it when it is shorter).
+pub fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(end, _)| &s[..end])
+}
+
 /// Display width of one character (see [`display_width`]).
 pub fn char_width(c: char) -> usize {
     1 + usize::from(is_cjk(c) || c > '\u{2E80}')
@@ -389,6 +394,14 @@ mod tests {
         assert_eq!(set.find_iter(s).collect::<Vec<_>>(), want);
         assert_eq!(want.len(), 7);
         assert_eq!(set.find_iter("").count(), 0);
+    }
+
+    #[test]
+    fn first_chars_are_taken_whole() {
+        assert_eq!(first_chars("增长6.3%", 3), "增长6");
+        assert_eq!(first_chars("增长", 5), "增长");
+        assert_eq!(first_chars("", 2), "");
+        assert_eq!(first_chars("增长", 0), "");
     }
 
     #[test]

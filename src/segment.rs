@@ -6,7 +6,7 @@
 //! parts are short headings that name a review or a plan (`2024年工作回顾`, `一、…`,
 //! `三、2025年政府工作任务`); items start with `（一）`, `一是` or `1.`.
 
-use crate::chars::{BmpSet, is_sentence_end};
+use crate::chars::{BmpSet, first_chars, is_sentence_end};
 use crate::document::{Covers, Metadata, Node, NodeKind};
 use crate::lexicon::script::mainland_quote;
 use crate::normalise::Canonical;
@@ -375,7 +375,7 @@ fn find_articles(paras: &[Para], contents_at: Option<usize>) -> Vec<(String, usi
             .collect();
     }
     if out.is_empty() && !paras.is_empty() {
-        out.push((paras[0].text.chars().take(MAX_HEADING_CHARS).collect(), 0));
+        out.push((first_chars(paras[0].text, MAX_HEADING_CHARS).to_string(), 0));
     }
     out
 }
@@ -769,7 +769,7 @@ fn item_title(s: &str) -> String {
         .char_indices()
         .find(|&(_, c)| is_sentence_end(c) || c == '：')
         .map_or(s.len(), |(i, _)| i);
-    s[..cut].chars().take(MAX_ITEM_TITLE_CHARS).collect()
+    first_chars(&s[..cut], MAX_ITEM_TITLE_CHARS).to_string()
 }
 
 /// Items of a part. Markers nest in the order `一、` > `（一）` > `一是` > `1.`; the outermost
@@ -845,7 +845,7 @@ fn paragraph_nodes(paras: &[Para], _text: &str) -> Vec<Node> {
 }
 
 fn short_title(s: &str) -> String {
-    s.chars().take(20).collect()
+    first_chars(s, 20).to_string()
 }
 
 #[cfg(test)]
