@@ -171,33 +171,6 @@ impl BmpSet {
     }
 }
 
-/// The code point of the three-byte character at `b[i..]` (a lead byte from E0 to EF), read
-/// without checking (as `char_at` would, for valid UTF-8).
-#[inline]
-pub fn bmp_at(b: &[u8], i: usize) -> Option<u16> {
-    let (&lead, &x, &y) = (b.get(i)?, b.get(i + 1)?, b.get(i + 2)?);
-    Some(u16::from(lead & 0x0F) << 12 | u16::from(x & 0x3F) << 6 | u16::from(y & 0x3F))
-}
-
-/// The UTF-8 lead bytes of a few characters: a scan for those characters decodes only the
-/// characters that start with one of these bytes and steps over the rest of the text a byte at a
-/// time (the ideographs of running text start with bytes that few marks share).
-pub struct Leads([bool; 256]);
-
-impl Leads {
-    pub const fn of(chars: &[char]) -> Leads {
-        let mut table = [false; 256];
-        let mut k = 0;
-        while k < chars.len() {
-            let mut buf = [0u8; 4];
-            let bytes = chars[k].encode_utf8(&mut buf);
-            table[bytes.as_bytes()[0] as usize] = true;
-            k += 1;
-        }
-        Leads(table)
-    }
-}
-
 /// Length of the UTF-8 sequence that `lead` starts (1 for a byte that starts none, so that a scan
 /// of valid text, which never stops on one, still moves on).
 #[inline]
@@ -230,21 +203,6 @@ pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
         s[i..].chars().next()?
     };
     Some((c, len))
-}
-
-/// `s.char_indices()`, keeping only characters whose first byte is one of `leads`' (a superset of
-/// the characters `leads` was made of, in text order).
-pub fn chars_led_by<'a>(s: &'a str, leads: &'a Leads) -> impl Iterator<Item = (usize, char)> + 'a {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        // A lead byte is never a continuation byte, so every byte can be tested in turn, with
-        // no step waiting on the length of the character before.
-        let at = i + bytes.get(i..)?.iter().position(|&b| leads.0[b as usize])?;
-        let (c, len) = char_at(s, at)?;
-        i = at + len;
-        Some((at, c))
-    })
 }
 
 /// `s.split('\n')`, finding the line feeds with the memchr crate's vector search (long lines of
@@ -402,32 +360,6 @@ mod tests {
         assert_eq!(first_chars("增长", 5), "增长");
         assert_eq!(first_chars("", 2), "");
         assert_eq!(first_chars("增长", 0), "");
-    }
-
-    #[test]
-    fn bmp_at_reads_three_byte_characters() {
-        let mut buf = [0u8; 4];
-        for c in ('\u{800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
-            let s = c.encode_utf8(&mut buf);
-            assert_eq!(bmp_at(s.as_bytes(), 0), Some(c as u16), "{c:?}");
-            assert_eq!(bmp_at(&s.as_bytes()[..2], 0), None);
-        }
-    }
-
-    #[test]
-    fn chars_led_by_finds_every_wanted_character() {
-        const WANTED: Leads = Leads::of(&['。', '“', '（', '!', '𠀀']);
-        let s = "a!b。“增长”（5%）𠀀x。";
-        let all: Vec<(usize, char)> = s
-            .char_indices()
-            .filter(|&(_, c)| ['。', '“', '（', '!', '𠀀'].contains(&c))
-            .collect();
-        let found: Vec<(usize, char)> = chars_led_by(s, &WANTED)
-            .filter(|&(_, c)| ['。', '“', '（', '!', '𠀀'].contains(&c))
-            .collect();
-        assert_eq!(found, all);
-        assert!(chars_led_by(s, &WANTED).all(|(i, c)| s[i..].starts_with(c)));
-        assert_eq!(chars_led_by("", &WANTED).count(), 0);
     }
 
     #[test]

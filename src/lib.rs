@@ -98,7 +98,7 @@ fn normalised(raw: RawDocument) -> Result<Normalised, IngestError> {
     } = raw;
     let page_total = pages.len() as u32;
     let canonical = match pages {
-        Pages::Texts(pages) => normalise::normalise_pages(pages),
+        Pages::Texts(pages) => normalise::normalise(&pages),
         Pages::Lines(pages) => normalise::normalise_lines(pages),
     };
     if canonical.text.trim().is_empty() {

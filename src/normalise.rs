@@ -13,12 +13,13 @@
 //!   character repeated on both sides of that page break is written once.
 
 use crate::chars::{
-    Leads, char_at, char_width, chars_led_by, display_width, is_cjk, is_cjk_punct, is_ideograph,
+    BmpSet, char_at, char_width, display_width, is_cjk, is_cjk_punct, is_ideograph,
     is_sentence_end, split_lines,
 };
 use crate::patterns;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The canonical text and where its pages start.
@@ -233,17 +234,13 @@ type PageLines<'a> = Vec<Option<Line<'a>>>;
 
 /// Normalise pages into the canonical text.
 pub fn normalise(pages: &[String]) -> Canonical {
-    normalise_pages(pages.to_vec())
-}
-
-/// [`normalise`], taking the pages. Lines borrow from the pages (only a line that folding or
-/// cleaning changed is a copy), and paragraphs are written into the canonical text as soon as
-/// they are known: a large input is held twice, as pages and as canonical text, and no more.
-pub fn normalise_pages(pages: Vec<String>) -> Canonical {
     normalise_lines(pages.iter().map(|p| split_lines(p).collect()).collect())
 }
 
-/// [`normalise`], given the lines of each page.
+/// [`normalise`], given the lines of each page. Lines borrow from the pages (only a line that
+/// folding or cleaning changed is a copy), and paragraphs are written into the canonical text as
+/// soon as they are known: a large input is held twice, as pages and as canonical text, and no
+/// more.
 pub fn normalise_lines(pages: Vec<Vec<&str>>) -> Canonical {
     let capacity = pages.iter().flatten().map(|l| l.len() + 1).sum();
     // Folding is character by character and keeps line feeds, so lines are folded one by one.
@@ -348,10 +345,12 @@ impl Marks {
     }
 
     fn add(&mut self, s: &str) {
-        const MARKS: Leads = Leads::of(&[
-            '“', '”', '（', '）', '《', '》', '。', '，', '；', '！', '？', '!', '?', ';',
-        ]);
-        for (_, c) in chars_led_by(s, &MARKS) {
+        static MARKS: LazyLock<BmpSet> = LazyLock::new(|| {
+            BmpSet::of([
+                '“', '”', '（', '）', '《', '》', '。', '，', '；', '！', '？', '!', '?', ';',
+            ])
+        });
+        for (_, c) in MARKS.find_iter(s) {
             self.note(c);
         }
     }
@@ -871,7 +870,7 @@ mod tests {
         for t in texts {
             let lines = crate::ingest::text::page_lines(t);
             let pages = crate::ingest::text::split_pages(t);
-            let (a, b) = (normalise_lines(lines), normalise_pages(pages));
+            let (a, b) = (normalise_lines(lines), normalise(&pages));
             assert_eq!(a.text, b.text, "{t:?}");
             assert_eq!(a.page_starts, b.page_starts, "{t:?}");
             assert_eq!(a.page_count, b.page_count, "{t:?}");

@@ -52,56 +52,20 @@ fn is_cn_numeral(c: char) -> bool {
     NUMERALS.first().is_some_and(|&low| c >= low) && NUMERALS.binary_search(&c).is_ok()
 }
 
-/// What `scan` acts on: an opening quote or title mark, `翻`, an ASCII digit, a Chinese numeral.
-fn starts_something(c: char) -> bool {
-    matches!(c, '“' | '《' | '翻') || c.is_ascii_digit() || is_cn_numeral(c)
-}
-
-/// `starts_something` for every character of the Basic Multilingual Plane, one bit each.
+/// What `scan` acts on: an opening quote or title mark, `翻`, an ASCII digit, a Chinese numeral
+/// (all of them in the Basic Multilingual Plane), one bit each.
 static CANDIDATES: std::sync::LazyLock<BmpSet> = std::sync::LazyLock::new(|| {
     let numerals = CN_DIGITS.iter().map(|&(d, _)| d).chain(CN_UNITS);
     BmpSet::of(numerals.chain(['“', '《', '翻']).chain('0'..='9'))
 });
 
-/// The first byte at or after `from` where a character that `starts_something` stands (or the
-/// end of `s`).
+/// The first byte at or after `from` where a character of `CANDIDATES` stands (or the end of
+/// `s`).
 fn next_candidate(s: &str, from: usize) -> usize {
-    let set = &*CANDIDATES;
-    let b = s.as_bytes();
-    let mut i = from;
-    // ASCII and three-byte characters, nearly all of the text, are asked without decoding them.
-    while let Some(&lead) = b.get(i) {
-        let past = set.skip_three_byte_outside(b, i);
-        if past > i {
-            i = past;
-            continue;
-        }
-        let short = match lead {
-            0..0x80 => Some((u16::from(lead), 1)),
-            0xE0..0xF0 => crate::chars::bmp_at(b, i).map(|n| (n, 3)),
-            _ => None,
-        };
-        if let Some((n, len)) = short {
-            if set.holds(n) {
-                return i;
-            }
-            i += len;
-            continue;
-        }
-        let Some((c, len)) = crate::chars::char_at(s, i) else {
-            break;
-        };
-        let hit = if (c as u32) < 0x10000 {
-            set.contains(c)
-        } else {
-            starts_something(c)
-        };
-        if hit {
-            return i;
-        }
-        i += len;
-    }
-    s.len()
+    CANDIDATES
+        .find_iter(&s[from..])
+        .next()
+        .map_or(s.len(), |(at, _)| from + at)
 }
 
 /// Value of a Chinese numeral without 万/亿 (`两千` → 2000, `三百五十` → 350, `十二` → 12).
@@ -374,7 +338,7 @@ pub fn scan(s: &str) -> Vec<Quantity> {
     // Where the next `”` and `》` are (found once, not at every opening mark).
     let mut closes = [NextClose::new('”'), NextClose::new('》')];
     while i < s.len() {
-        // Only the characters `starts_something` names do anything below.
+        // Only the characters of `CANDIDATES` do anything below.
         i = next_candidate(s, i);
         let Some(c) = s[i..].chars().next() else {
             break;
@@ -649,9 +613,14 @@ pub fn base_value(value: f64, factor: f64) -> f64 {
 mod tests {
     use super::*;
 
+    /// What `scan` acts on, character by character.
+    fn starts_something(c: char) -> bool {
+        matches!(c, '“' | '《' | '翻') || c.is_ascii_digit() || is_cn_numeral(c)
+    }
+
     #[test]
     fn candidates_are_what_starts_something() {
-        for c in (0..0x10000u32).filter_map(char::from_u32) {
+        for c in (0..0x110000u32).filter_map(char::from_u32) {
             let bit = CANDIDATES.contains(c);
             assert_eq!(bit, starts_something(c), "{c:?}");
         }
