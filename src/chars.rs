@@ -126,7 +126,7 @@ impl BmpSet {
 
     /// Whether the character with code point `n` is in the set.
     #[inline]
-    pub fn holds(&self, n: u16) -> bool {
+    fn holds(&self, n: u16) -> bool {
         let n = usize::from(n);
         self.0[n / 64] & (1 << (n % 64)) != 0
     }
@@ -141,18 +141,15 @@ impl BmpSet {
             if lead & 0xF0 != 0xE0 {
                 break;
             }
-            let n =
-                usize::from(lead & 0x0F) << 12 | usize::from(x & 0x3F) << 6 | usize::from(y & 0x3F);
-            if self.0[n >> 6] & (1 << (n & 63)) != 0 {
+            let n = u16::from(lead & 0x0F) << 12 | u16::from(x & 0x3F) << 6 | u16::from(y & 0x3F);
+            if self.holds(n) {
                 break;
             }
             i += 3;
         }
         i
     }
-}
 
-impl BmpSet {
     /// `s.char_indices()`, keeping only the characters in the set.
     pub fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, char)> + 'a {
         let b = s.as_bytes();

@@ -20,7 +20,7 @@ pub mod segment;
 
 use document::{Document, SourceInfo};
 use error::IngestError;
-use ingest::{IngestOptions, Pages, RawDocument};
+use ingest::{IngestOptions, RawDocument};
 use std::io::Read;
 
 /// Inputs larger than this are refused unless the caller raises the limit.
@@ -97,10 +97,7 @@ fn normalised(raw: RawDocument) -> Result<Normalised, IngestError> {
         warnings,
     } = raw;
     let page_total = pages.len() as u32;
-    let canonical = match pages {
-        Pages::Texts(pages) => normalise::normalise(&pages),
-        Pages::Lines(pages) => normalise::normalise_lines(pages),
-    };
+    let canonical = normalise::normalise_pages(pages);
     if canonical.text.trim().is_empty() {
         return Err(IngestError::NoText(
             "nothing left after removing page furniture".into(),

@@ -237,6 +237,14 @@ pub fn normalise(pages: &[String]) -> Canonical {
     normalise_lines(pages.iter().map(|p| split_lines(p).collect()).collect())
 }
 
+/// Normalise the pages of an input, as texts or as lines.
+pub fn normalise_pages(pages: crate::ingest::Pages) -> Canonical {
+    match pages {
+        crate::ingest::Pages::Texts(texts) => normalise(&texts),
+        crate::ingest::Pages::Lines(lines) => normalise_lines(lines),
+    }
+}
+
 /// [`normalise`], given the lines of each page. Lines borrow from the pages (only a line that
 /// folding or cleaning changed is a copy), and paragraphs are written into the canonical text as
 /// soon as they are known: a large input is held twice, as pages and as canonical text, and no

@@ -355,41 +355,16 @@ pub struct Starting {
 }
 
 /// `find_all` of several patterns in one pass over `s`, each trying its matcher only where one
-/// of its first characters stands.
-pub fn find_all_each<const N: usize>(s: &str, pats: [Starting; N]) -> [Vec<(usize, usize)>; N] {
+/// of its first characters stands; `firsts` holds all of them (characters of the Basic
+/// Multilingual Plane).
+fn find_all_each<const N: usize>(
+    s: &str,
+    firsts: &BmpSet,
+    pats: [Starting; N],
+) -> [Vec<(usize, usize)>; N] {
     let mut out: [Vec<(usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
     let mut from = [0usize; N];
-    // The low bytes of all first characters: most characters are ruled out by one look.
-    let mut maybe = [false; 256];
-    for c in pats.iter().flat_map(|p| p.first) {
-        maybe[*c as usize & 0xFF] = true;
-    }
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&lead) = b.get(i) {
-        // The low byte of a character is that of its last byte for ASCII and for three-byte
-        // characters (its low six bits, and the top two of the byte before): read from the bytes.
-        let (low, len) = match lead {
-            0..0x80 => (lead, 1),
-            0xE0..0xF0 => match b.get(i + 1..i + 3) {
-                Some(&[x, y]) => ((x << 6) | (y & 0x3F), 3),
-                _ => (0, 1),
-            },
-            _ => (0, 0),
-        };
-        if len > 0 && !maybe[usize::from(low)] {
-            i += len;
-            continue;
-        }
-        let Some((c, len)) = crate::chars::char_at(s, i) else {
-            break;
-        };
-        let at = i;
-        i += len;
-        if !maybe[c as usize & 0xFF] {
-            continue;
-        }
-        let i = at;
+    for (i, c) in firsts.find_iter(s) {
         for (k, pat) in pats.iter().enumerate() {
             if i >= from[k]
                 && pat.first.contains(&c)
@@ -401,6 +376,16 @@ pub fn find_all_each<const N: usize>(s: &str, pats: [Starting; N]) -> [Vec<(usiz
         }
     }
     out
+}
+
+/// The time frames of a passage, found in one pass: the matches of `this_year_at`,
+/// `plan_horizon_at` and `review_horizon_at`.
+pub fn time_frames(s: &str) -> [Vec<(usize, usize)>; 3] {
+    const FRAMES: [Starting; 3] = [THIS_YEAR, PLAN_HORIZON, REVIEW_HORIZON];
+    static FIRSTS: std::sync::LazyLock<BmpSet> = std::sync::LazyLock::new(|| {
+        BmpSet::of(FRAMES.iter().flat_map(|p| p.first.iter().copied()))
+    });
+    find_all_each(s, &FIRSTS, FRAMES)
 }
 
 /// `this_year_at` and where its matches start.
@@ -810,8 +795,7 @@ mod tests {
                 seen += plain.len();
                 assert_eq!(find_all(&s, *at), plain, "{re} {s:?}");
             }
-            let [this_year, plan, review] =
-                find_all_each(&s, [THIS_YEAR, PLAN_HORIZON, REVIEW_HORIZON]);
+            let [this_year, plan, review] = super::time_frames(&s);
             assert_eq!(this_year, find_all(&s, this_year_at), "{s:?}");
             assert_eq!(plan, find_all(&s, plan_horizon_at), "{s:?}");
             assert_eq!(review, find_all(&s, review_horizon_at), "{s:?}");

@@ -750,14 +750,7 @@ impl ParaFrames {
             return;
         }
         let hay = doc.folded(start, end);
-        [self.this_year, self.plan, self.review] = patterns::find_all_each(
-            &hay,
-            [
-                patterns::THIS_YEAR,
-                patterns::PLAN_HORIZON,
-                patterns::REVIEW_HORIZON,
-            ],
-        );
+        [self.this_year, self.plan, self.review] = patterns::time_frames(&hay);
         self.span = (start, end);
         self.own = match hay {
             Cow::Owned(folded) => Some(folded),

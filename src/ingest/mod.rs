@@ -55,14 +55,6 @@ impl Pages<'_> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-
-    /// Page texts; pages given as lines are joined, each line ending with a line feed.
-    pub fn into_texts(self) -> Vec<String> {
-        match self {
-            Pages::Texts(p) => p,
-            Pages::Lines(p) => p.iter().map(|lines| text::join_lines(lines)).collect(),
-        }
-    }
 }
 
 /// How to read an input.

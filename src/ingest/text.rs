@@ -118,7 +118,7 @@ pub fn split_pages(text: &str) -> Vec<String> {
 }
 
 /// A page's text from its lines, each ending with a line feed.
-pub fn join_lines(lines: &[&str]) -> String {
+fn join_lines(lines: &[&str]) -> String {
     let mut page = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     for line in lines {
         page.push_str(line);

@@ -405,8 +405,6 @@ pub fn entry(key: &str) -> Option<&'static Entry> {
 struct Words {
     automaton: aho_corasick::AhoCorasick,
     excludes: Vec<Vec<usize>>,
-    /// Every entry's generic words, sorted: most indicators are none of them.
-    generic: Vec<&'static str>,
     /// For each word, the entries that have it as an alias, and as a whole-indicator alias
     /// (`=名`, which matches the whole indicator only).
     owners: Vec<Vec<usize>>,
@@ -442,11 +440,6 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             exact_owners[w].push(k);
         }
     }
-    let mut generic: Vec<&'static str> = CATALOGUE
-        .iter()
-        .flat_map(|e| e.generic.iter().copied())
-        .collect();
-    generic.sort_unstable();
     Words {
         // A contiguous NFA: a DFA runs a little faster but costs more to build than a small
         // report takes to read.
@@ -455,10 +448,20 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .build(&words)
             .expect("catalogue words"),
         excludes,
-        generic,
         owners,
         exact_owners,
     }
+});
+
+/// Every entry's generic words, sorted: most indicators are none of them. Apart from `WORDS`, so
+/// that asking it does not build the automaton before a small report's look-ups would.
+static GENERIC: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut generic: Vec<&'static str> = CATALOGUE
+        .iter()
+        .flat_map(|e| e.generic.iter().copied())
+        .collect();
+    generic.sort_unstable();
+    generic
 });
 
 /// The key of an indicator: first entry whose alias it contains (and no exclude), unit class
@@ -484,7 +487,7 @@ pub fn key_for_with<B: AsRef<str>>(
         first_by_automaton(indicator, class)
     };
     first.or_else(|| {
-        if WORDS.generic.binary_search(&indicator).is_err() {
+        if GENERIC.binary_search(&indicator).is_err() {
             return None;
         }
         let before = before();

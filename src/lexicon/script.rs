@@ -171,14 +171,10 @@ pub fn marks(s: &str) -> Vec<usize> {
             i += utf8_len(lead);
             continue;
         }
+        // A character of the table, or one beyond the Basic Multilingual Plane.
         let Some((c, len)) = char_at(s, i) else {
             break;
         };
-        if (c as u32) < 0x10000 && !table.marked.contains(c) {
-            prev = None;
-            i += len;
-            continue;
-        }
         let fl = table.of(c);
         if let Some((at, p, end)) = prev
             && end == i

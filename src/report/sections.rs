@@ -53,7 +53,7 @@ fn counts(node: &Node, text: &str) -> (usize, usize) {
     let (mut paragraphs, mut sentences) = (0, 0);
     node.walk(&mut |c, _| {
         paragraphs += usize::from(c.kind == NodeKind::Paragraph);
-        sentences += usize::from(c.kind == NodeKind::Sentence) + c.sentence_spans(text).count();
+        sentences += c.sentence_spans(text).count();
     });
     (paragraphs, sentences)
 }
@@ -68,7 +68,8 @@ fn to_json<'a>(
 ) -> NodeJson<'a> {
     let text: &'a str = &canonical.text;
     let mut paragraphs = usize::from(node.kind == NodeKind::Paragraph);
-    let mut sentences = usize::from(node.kind == NodeKind::Sentence);
+    // The tree stops at paragraphs: its sentences are split below, never nodes of their own.
+    let mut sentences = 0;
     let mut children = Vec::new();
     for c in &node.children {
         if shown(c.kind, depth) {
