@@ -285,20 +285,8 @@ pub fn fold_in_place(s: &mut String, marks: &[usize]) -> Vec<(usize, char)> {
                 }
             }
         } else {
-            // A phrase converts to another length somewhere: character by character instead,
-            // over the whole text.
-            let mut buf = [0u8; 4];
-            let keys: Vec<(usize, char)> = s
-                .char_indices()
-                .filter(|&(_, c)| flags(c) & KEY != 0)
-                .collect();
-            for (at, c) in keys {
-                let one = cc.convert(c.encode_utf8(&mut buf));
-                let mut it = one.chars();
-                if let (Some(d), None) = (it.next(), it.next()) {
-                    replace_at(s, at, d, &mut replaced);
-                }
-            }
+            // A phrase converts to another length somewhere: character by character instead.
+            fold_characters(s, marks, cc, &mut replaced);
         }
     }
     // Every corner quote is an active character, so it stands at one of the marks.
@@ -312,6 +300,30 @@ pub fn fold_in_place(s: &mut String, marks: &[usize]) -> Vec<(usize, char)> {
     }
     replaced.sort_unstable_by_key(|&(at, _)| at);
     replaced
+}
+
+/// Fold `s` character by character (`marks` are `marks(s)`), noting what is replaced. Only an
+/// active character converts alone to another (the test `characters_outside_the_keys_are_left_alone`),
+/// and each stands at one of the marks.
+fn fold_characters(
+    s: &mut String,
+    marks: &[usize],
+    cc: &ferrous_opencc::OpenCC,
+    replaced: &mut Vec<(usize, char)>,
+) {
+    let mut buf = [0u8; 4];
+    let actives: Vec<(usize, char)> = marks
+        .iter()
+        .filter_map(|&at| Some((at, s.get(at..)?.chars().next()?)))
+        .filter(|&(_, c)| flags(c) & ACTIVE != 0)
+        .collect();
+    for (at, c) in actives {
+        let one = cc.convert(c.encode_utf8(&mut buf));
+        let mut it = one.chars();
+        if let (Some(d), None) = (it.next(), it.next()) {
+            replace_at(s, at, d, replaced);
+        }
+    }
 }
 
 /// Write `c` over the character at `at` when it differs and has the same UTF-8 length (so that
@@ -489,5 +501,14 @@ mod tests {
         assert_eq!(aligned("億元", "亿元").as_deref(), Some("亿元"));
         let cc = T2S.as_ref().expect("OpenCC T2s dictionaries");
         assert_eq!(per_char("億元𠀀", cc), "亿元𠀀");
+        for t in [
+            "增長5%，達到3億元，控制在5%以內，新增就業52.3萬人",
+            "「十五五」開局之年，『雙碳』目標，一目瞭然",
+            "㑮𠀀a億b 萬 c兩個",
+        ] {
+            let mut folded = t.to_string();
+            fold_characters(&mut folded, &marks(t), cc, &mut Vec::new());
+            assert_eq!(folded, per_char(t, cc), "{t}");
+        }
     }
 }
