@@ -199,8 +199,9 @@ static SENTENCE_MARKS: LazyLock<BmpSet> = LazyLock::new(|| {
     ])
 });
 
-/// Every mark `closer` gives.
-const CLOSERS: [char; 11] = ['”', '’', '」', '』', '》', '）', ')', '】', '〕', ']', '"'];
+/// Every mark `closer` gives (corner quotes are read as the mainland quotes they fold to, see
+/// `sentences`).
+const CLOSERS: [char; 9] = ['”', '’', '》', '）', ')', '】', '〕', ']', '"'];
 
 /// Place of `c` in `CLOSERS`.
 fn closer_index(c: char) -> Option<usize> {
@@ -211,8 +212,6 @@ fn closer(c: char) -> Option<char> {
     Some(match c {
         '“' => '”',
         '‘' => '’',
-        '「' => '」',
-        '『' => '』',
         '《' => '》',
         '（' => '）',
         '(' => ')',
