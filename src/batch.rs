@@ -211,6 +211,7 @@ pub struct Options {
     pub filter: Filter,
     pub ingest: IngestOptions,
     pub max_size: u64,
+    pub mapping: crate::Mapping,
     /// Worker threads; 0 for one per core.
     pub jobs: usize,
     /// Show a progress bar on stderr (only drawn when stderr is a terminal and there are several
@@ -368,8 +369,8 @@ pub fn load(input: &Input, opts: &Options) -> anyhow::Result<Document> {
         anyhow::bail!("{name}: {e}");
     }
     let bytes = match &input.path {
-        None => crate::read_input("-", opts.max_size),
-        Some(p) => crate::read_input_path(p, opts.max_size),
+        None => crate::read_input("-", opts.max_size, opts.mapping),
+        Some(p) => crate::read_input_path(p, opts.max_size, opts.mapping),
     }
     .with_context(|| name.to_string())?;
     crate::analyse_owned(&input.name, bytes, &opts.ingest).with_context(|| name.to_string())

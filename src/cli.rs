@@ -89,6 +89,20 @@ pub struct InputArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = gazette::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
+    /// Read large files rather than map them into memory (a mapped file that another process
+    /// truncates meanwhile ends the run).
+    #[arg(long)]
+    pub no_mmap: bool,
+}
+
+impl InputArgs {
+    pub fn mapping(&self) -> gazette::Mapping {
+        if self.no_mmap {
+            gazette::Mapping::Never
+        } else {
+            gazette::Mapping::Auto
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -26,8 +26,38 @@ use std::io::Read;
 /// Inputs larger than this are refused unless the caller raises the limit.
 pub const DEFAULT_MAX_SIZE: u64 = 200 * 1024 * 1024;
 
+/// Files at least this large are mapped into memory rather than read: the kernel then neither
+/// copies them nor zeroes a buffer for them. Below it, reading costs less than setting up a map.
+pub const MAP_MIN_SIZE: u64 = 1024 * 1024;
+
+/// Whether a large file may be mapped into memory (see [`MAP_MIN_SIZE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mapping {
+    #[default]
+    Auto,
+    /// Always read: a mapped file that another process truncates while it is read ends the
+    /// process with SIGBUS.
+    Never,
+}
+
+/// The bytes of an input: read into memory, or mapped from a large file.
+pub enum InputBytes {
+    Read(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for InputBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            InputBytes::Read(v) => v,
+            InputBytes::Mapped(m) => m,
+        }
+    }
+}
+
 /// Read an input: a path, or `-` for standard input. At most `max_size` bytes are accepted.
-pub fn read_input(path: &str, max_size: u64) -> Result<Vec<u8>, IngestError> {
+pub fn read_input(path: &str, max_size: u64, mapping: Mapping) -> Result<InputBytes, IngestError> {
     if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -40,13 +70,17 @@ pub fn read_input(path: &str, max_size: u64) -> Result<Vec<u8>, IngestError> {
                 limit: max_size,
             });
         }
-        return Ok(buf);
+        return Ok(InputBytes::Read(buf));
     }
-    read_input_path(std::path::Path::new(path), max_size)
+    read_input_path(std::path::Path::new(path), max_size, mapping)
 }
 
 /// Read a file (a path that need not be UTF-8). At most `max_size` bytes are accepted.
-pub fn read_input_path(path: &std::path::Path, max_size: u64) -> Result<Vec<u8>, IngestError> {
+pub fn read_input_path(
+    path: &std::path::Path,
+    max_size: u64,
+    mapping: Mapping,
+) -> Result<InputBytes, IngestError> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
         return Err(IngestError::IsDirectory);
@@ -57,14 +91,30 @@ pub fn read_input_path(path: &std::path::Path, max_size: u64) -> Result<Vec<u8>,
             limit: max_size,
         });
     }
-    Ok(std::fs::read(path)?)
+    if mapping == Mapping::Auto && meta.is_file() && meta.len() >= MAP_MIN_SIZE {
+        let file = std::fs::File::open(path)?;
+        // SAFETY: the map is only read. Another process that changes the file while it is
+        // read changes what is read; one that truncates it ends this process with SIGBUS
+        // (`--no-mmap` reads instead). A map that fails is no error: the file is read.
+        if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+            // The size may have changed since it was asked.
+            if map.len() as u64 > max_size {
+                return Err(IngestError::TooLarge {
+                    size: map.len() as u64,
+                    limit: max_size,
+                });
+            }
+            return Ok(InputBytes::Mapped(map));
+        }
+    }
+    Ok(InputBytes::Read(std::fs::read(path)?))
 }
 
 /// [`analyse`], taking the bytes: they are dropped as soon as they are normalised, so that a
 /// large input is not held twice while it is segmented.
 pub fn analyse_owned(
     path: &str,
-    bytes: Vec<u8>,
+    bytes: InputBytes,
     opts: &IngestOptions,
 ) -> Result<Document, IngestError> {
     let size = bytes.len() as u64;

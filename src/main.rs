@@ -124,6 +124,7 @@ fn extract(args: &cli::ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
             in_process: false,
         },
         max_size: args.input_args.max_size,
+        mapping: args.input_args.mapping(),
         jobs: args.jobs,
         progress: !args.quiet,
     };
@@ -189,7 +190,8 @@ fn diff(args: &cli::DiffArgs, out: &mut dyn Write) -> Result<ExitCode> {
 /// Read, normalise and segment one input; errors name the input.
 fn load(path: &str, args: &InputArgs) -> Result<Document> {
     let name = if path == "-" { "<stdin>" } else { path };
-    let bytes = gazette::read_input(path, args.max_size).with_context(|| name.to_string())?;
+    let bytes = gazette::read_input(path, args.max_size, args.mapping())
+        .with_context(|| name.to_string())?;
     let opts = IngestOptions {
         encoding: args.encoding.clone(),
         password: args.password.clone(),

@@ -342,3 +342,32 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert!(status.success(), "status {status:?}, stderr {err}");
     assert!(err.is_empty(), "stderr: {err}");
 }
+
+#[test]
+fn a_large_file_reads_the_same_mapped_or_read() {
+    // Past the size from which files are mapped into memory (gazette::MAP_MIN_SIZE).
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read(project_file(SEED)).unwrap();
+    let copies = (gazette::MAP_MIN_SIZE as usize).div_ceil(seed.len()) + 1;
+    let path = dir.path().join("large.txt");
+    std::fs::write(&path, seed.repeat(copies)).unwrap();
+    let path = path.to_str().unwrap();
+    let extract = |extra: &[&str]| {
+        let out = gazette()
+            .args(["extract", "--format", "jsonl", "--kind", "all", path])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let mapped = extract(&[]);
+    let read = extract(&["--no-mmap"]);
+    let found = records(&run(&["extract", "--format", "jsonl", SEED])).len() - 1;
+    // Each copy of the seed gives its figures, and both ways of reading give the same bytes.
+    assert!(
+        String::from_utf8_lossy(&mapped).lines().count() > copies * found / 2,
+        "too few records"
+    );
+    assert_eq!(mapped, read);
+}
