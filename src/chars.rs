@@ -208,11 +208,18 @@ pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 /// `s.split('\n')`, finding the line feeds with the memchr crate's vector search (long lines of
 /// CJK text are scanned many bytes at a time).
 pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
-    let mut feeds = memchr::memchr_iter(b'\n', s.as_bytes());
+    split_ascii(s, b'\n')
+}
+
+/// `s.split(char::from(byte))` for an ASCII `byte`, found by the memchr crate's vector search
+/// (std's `split` with a `char` pattern reads a long line of CJK text a word at a time).
+pub fn split_ascii(s: &str, byte: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(byte.is_ascii());
+    let mut found = memchr::memchr_iter(byte, s.as_bytes());
     let mut start = Some(0);
     std::iter::from_fn(move || {
         let from = start?;
-        match feeds.next() {
+        match found.next() {
             Some(at) => {
                 start = Some(at + 1);
                 Some(&s[from..at])
@@ -303,6 +310,14 @@ mod tests {
             assert_eq!(char_at(&s, 1), Some((c, c.len_utf8())), "{c:?}");
         }
         assert_eq!(char_at("a", 1), None);
+    }
+
+    #[test]
+    fn split_ascii_is_std_s_split() {
+        for s in ["", "\u{c}", "a\u{c}\u{c}增\u{c}", "增长\u{c}5%", "无"] {
+            let ours: Vec<&str> = split_ascii(s, 0x0C).collect();
+            assert_eq!(ours, s.split('\u{c}').collect::<Vec<_>>(), "{s:?}");
+        }
     }
 
     #[test]

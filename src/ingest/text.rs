@@ -136,7 +136,7 @@ pub fn page_lines(text: &str) -> Vec<Vec<&str>> {
     let mut blank_run = 0usize;
     for raw in crate::chars::split_lines(text) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let mut parts = line.split('\u{c}').peekable();
+        let mut parts = crate::chars::split_ascii(line, 0x0C).peekable();
         while let Some(part) = parts.next() {
             if part.trim().is_empty() {
                 blank_run += 1;
