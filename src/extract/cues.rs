@@ -3,13 +3,13 @@
 //! the rules can ask "is one of these words in this stretch of the sentence?" as often as they
 //! like without searching the sentence again.
 
+use crate::counter::CallCount;
 use crate::lexicon::words::{
     DOWN_WORDS, KEEP_TARGET_WORDS, NOUN_STOPS, PAST_WORDS, PERIOD_WORDS, RESULT_CUES,
     REVIEW_TARGET_WORDS, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
 };
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The lists, by name, in the order of `LISTS` (a list's place there is `list as usize`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +105,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// Sentences searched with the NFA before the DFA is built: a DFA of the cue words takes longer
 /// to build than a small report takes to read, and reads a sentence faster.
 const NFA_SEARCHES: usize = 4096;
-static SEARCHES: AtomicUsize = AtomicUsize::new(0);
+static SEARCHES: CallCount = CallCount::new();
 static DFA: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
@@ -116,7 +116,7 @@ static DFA: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// The automaton to search with: both find the same words (same patterns, same match kind).
 fn automaton() -> &'static AhoCorasick {
-    if SEARCHES.fetch_add(1, Ordering::Relaxed) < NFA_SEARCHES {
+    if SEARCHES.below(NFA_SEARCHES) {
         &LEXICON.ac
     } else {
         &DFA

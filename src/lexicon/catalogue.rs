@@ -4,8 +4,8 @@
 
 use super::units::UnitClass::{self, *};
 use crate::chars::contains;
+use crate::counter::CallCount;
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One catalogue entry.
 #[derive(Debug)]
@@ -480,8 +480,8 @@ pub fn key_for_with<B: AsRef<str>>(
     // The automaton costs more to build than a small report's look-ups: it is built once this
     // many indicators have been looked up word by word.
     const PLAIN_LOOKUPS: usize = 2048;
-    static LOOKUPS: AtomicUsize = AtomicUsize::new(0);
-    let first = if LOOKUPS.fetch_add(1, Ordering::Relaxed) < PLAIN_LOOKUPS {
+    static LOOKUPS: CallCount = CallCount::new();
+    let first = if LOOKUPS.below(PLAIN_LOOKUPS) {
         first_by_words(indicator, class)
     } else {
         first_by_automaton(indicator, class)
