@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Counts calls until `limit` is reached. Past it, a call only reads the count: workers on
 /// several cores would otherwise write one cache line on every sentence and wait for each other.
+#[derive(Default)]
 pub struct CallCount(AtomicUsize);
 
 impl CallCount {
