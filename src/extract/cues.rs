@@ -3,12 +3,11 @@
 //! the rules can ask "is one of these words in this stretch of the sentence?" as often as they
 //! like without searching the sentence again.
 
-use crate::counter::CallCount;
+use crate::chars::BmpSet;
 use crate::lexicon::words::{
     DOWN_WORDS, KEEP_TARGET_WORDS, NOUN_STOPS, PAST_WORDS, PERIOD_WORDS, RESULT_CUES,
     REVIEW_TARGET_WORDS, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
 };
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// The lists, by name, in the order of `LISTS` (a list's place there is `list as usize`).
@@ -54,15 +53,18 @@ const LISTS: [List; 10] = [
     List::Plan,
 ];
 
-/// One automaton for the words of every list.
+/// The words of every list, found by their first character.
 struct Lexicon {
-    ac: AhoCorasick,
-    /// The same words, for a DFA built once enough sentences have been searched to pay for it.
     words: Vec<&'static str>,
     /// For each list, its words (as indices into `words`) in the list's order.
     lists: Vec<Vec<usize>>,
     /// For each word, a bit per list it belongs to.
     member: Vec<u16>,
+    /// The characters a word starts with (all in the Basic Multilingual Plane: a test holds
+    /// the lists to it).
+    firsts: BmpSet,
+    /// The words (as indices into `words`) by their first character, sorted by it.
+    by_first: Vec<(char, Vec<usize>)>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -87,41 +89,25 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             member[id] |= 1 << l;
         }
     }
-    // A contiguous NFA: quick to build (a run that reads one small report pays the build), and
-    // quick enough on sentences.
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&words)
-        .expect("cue words");
+    let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+    for (id, w) in words.iter().enumerate() {
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        match by_first.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, ids)) => ids.push(id),
+            None => by_first.push((first, vec![id])),
+        }
+    }
+    by_first.sort_unstable_by_key(|&(c, _)| c);
     Lexicon {
-        ac,
+        firsts: BmpSet::of(by_first.iter().map(|&(c, _)| c)),
         words,
         lists,
         member,
+        by_first,
     }
 });
-
-/// Sentences searched with the NFA before the DFA is built: a DFA of the cue words takes longer
-/// to build than a small report takes to read, and reads a sentence faster.
-const NFA_SEARCHES: usize = 4096;
-static SEARCHES: CallCount = CallCount::new();
-static DFA: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&LEXICON.words)
-        .expect("cue words")
-});
-
-/// The automaton to search with: both find the same words (same patterns, same match kind).
-fn automaton() -> &'static AhoCorasick {
-    if SEARCHES.below(NFA_SEARCHES) {
-        &LEXICON.ac
-    } else {
-        &DFA
-    }
-}
 
 fn bit(list: List) -> u16 {
     1 << list as usize
@@ -142,14 +128,26 @@ pub struct Cues {
 
 impl Cues {
     pub fn of(s: &str) -> Cues {
-        let found = automaton()
-            .find_overlapping_iter(s)
-            .map(|m| Occurrence {
-                word: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            })
-            .collect();
+        // Every occurrence of every word, overlapping ones included: at each character that
+        // starts a word, the words that start with it.
+        let lex = &*LEXICON;
+        let mut found = Vec::new();
+        for (at, c) in lex.firsts.find_iter(s) {
+            let Ok(k) = lex.by_first.binary_search_by_key(&c, |&(f, _)| f) else {
+                continue;
+            };
+            let rest = &s.as_bytes()[at..];
+            for &word in &lex.by_first[k].1 {
+                let w = lex.words[word].as_bytes();
+                if rest.starts_with(w) {
+                    found.push(Occurrence {
+                        word,
+                        start: at,
+                        end: at + w.len(),
+                    });
+                }
+            }
+        }
         Cues { found }
     }
 
@@ -208,15 +206,44 @@ mod tests {
     }
 
     #[test]
-    fn the_dfa_finds_what_the_nfa_finds() {
-        let text = "力争地区生产总值增长7%以上，城乡居民收入增长降低减少下降，完成累计过去五年“十四五”时期年均增长去年上年已经确保预期目标";
-        let all = |ac: &AhoCorasick| -> Vec<(usize, usize, usize)> {
-            ac.find_overlapping_iter(text)
+    fn every_word_starts_in_the_basic_multilingual_plane() {
+        for w in &LEXICON.words {
+            let first = w.chars().next().expect("no empty word");
+            assert!(LEXICON.firsts.contains(first), "{w}");
+        }
+    }
+
+    /// Every occurrence of every word, as an overlapping Aho-Corasick search finds them.
+    #[test]
+    fn occurrences_are_an_overlapping_search_s() {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&LEXICON.words)
+            .unwrap();
+        let texts = [
+            "力争地区生产总值增长7%以上，城乡居民收入增长降低减少下降，完成累计过去五年“十四五”时期年均增长去年上年已经确保预期目标",
+            "增增长长降降幅，去年上年已经一年来确保预期目标将要计划争取力求预计拟推动今年明年到2030年全年",
+            "顺利全部恢复荣获获入选被实现完成建成投入开工竣工落地通过达到成功正式累计共分别均已和及与、",
+            "",
+            "abc 没有任何提示词的句子𠀀增长",
+        ];
+        // Every word once, and all of them run together: overlaps of every kind.
+        let all_words = LEXICON.words.concat();
+        for text in texts.iter().copied().chain([all_words.as_str()]) {
+            let mut want: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(text)
                 .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-                .collect()
-        };
-        assert!(!all(&LEXICON.ac).is_empty());
-        assert_eq!(all(&DFA), all(&LEXICON.ac));
+                .collect();
+            let mut got: Vec<(usize, usize, usize)> = Cues::of(text)
+                .found
+                .iter()
+                .map(|o| (o.word, o.start, o.end))
+                .collect();
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "{text}");
+        }
+        assert!(Cues::of(&all_words).found.len() >= LEXICON.words.len());
     }
 
     fn has_any(s: &str, words: &[&str]) -> bool {
