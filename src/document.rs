@@ -229,9 +229,32 @@ impl CharIndex {
     }
 }
 
+/// Byte offset → character offset for offsets asked mostly in increasing order (the mentions of
+/// a document, in text order): the characters between one answer and the next are counted, so
+/// that the whole text is counted about once.
+#[derive(Debug, Clone, Default)]
+pub struct CharCursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    /// Character offset of `byte` (a char boundary of `text`, the text of every earlier call).
+    pub fn at(&mut self, text: &str, byte: usize) -> usize {
+        let count = |a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
+        if byte >= self.byte {
+            self.chars += count(self.byte, byte);
+        } else {
+            self.chars -= count(byte, self.byte);
+        }
+        self.byte = byte;
+        self.chars
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{CharIndex, Node, NodeKind};
+    use super::{CharCursor, CharIndex, Node, NodeKind};
 
     #[test]
     fn a_sentence_is_titled_by_its_text_and_other_nodes_by_their_title() {
@@ -254,5 +277,29 @@ mod tests {
         }
         assert_eq!(idx.char_at(&text, text.len()), text.chars().count());
         assert_eq!(CharIndex::new("").char_at("", 0), 0);
+    }
+
+    #[test]
+    fn char_cursor_counts_characters_forward_and_back() {
+        let text = "增长5%，a".repeat(40) + "𠀀末";
+        let bounds: Vec<(usize, usize)> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .enumerate()
+            .map(|(chars, byte)| (byte, chars))
+            .collect();
+        let mut cursor = CharCursor::default();
+        // Forward in steps, back, to the start and to the end.
+        let mut k = 0;
+        for step in [3, 1, 0, 7, 2, 11] {
+            k = (k + step) % bounds.len();
+            let (byte, chars) = bounds[k];
+            assert_eq!(cursor.at(&text, byte), chars, "{byte}");
+        }
+        for k in [5, 0, bounds.len() - 1, 2] {
+            let (byte, chars) = bounds[k];
+            assert_eq!(cursor.at(&text, byte), chars, "{byte}");
+        }
     }
 }

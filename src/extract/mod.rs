@@ -8,7 +8,7 @@
 mod cues;
 pub mod scan;
 
-use crate::document::{CharIndex, Covers, Document, Node, NodeKind};
+use crate::document::{CharCursor, Covers, Document, Node, NodeKind};
 use crate::lexicon::catalogue;
 use crate::lexicon::units::UnitClass;
 use crate::lexicon::words::{
@@ -110,7 +110,8 @@ struct Place<'a> {
 /// Extract every mention of a document, in text order.
 pub fn extract(doc: &Document) -> Vec<Indicator> {
     let text = doc.text();
-    let idx = CharIndex::new(text);
+    // Mentions come in text order: their character offsets are counted as the text is walked.
+    let mut chars = CharCursor::default();
     let mut out = Vec::new();
     let mut frames = ParaFrames::default();
     // The section of the last sentence read: the sentences of one section share its title.
@@ -144,7 +145,7 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
             let node = Node::new(NodeKind::Sentence, "", start, end);
             sentence(
                 doc,
-                &idx,
+                &mut chars,
                 &node,
                 &mut paragraph,
                 &mut last_section,
@@ -435,7 +436,7 @@ struct SentenceFacts {
 /// Mentions of one sentence.
 fn sentence(
     doc: &Document,
-    idx: &CharIndex,
+    chars: &mut CharCursor,
     node: &Node,
     para: &mut Paragraph,
     last_section: &mut Arc<str>,
@@ -595,7 +596,7 @@ fn sentence(
                 section: place.section.clone(),
                 sentence: sentence.clone(),
                 text: text[bs..be].to_string(),
-                span: [idx.char_at(text, bs), idx.char_at(text, be)],
+                span: [chars.at(text, bs), chars.at(text, be)],
                 page: doc.canonical.page_at(bs),
                 byte_span: (bs, be),
             });
