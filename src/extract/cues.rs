@@ -53,13 +53,16 @@ const LISTS: [List; 10] = [
     List::Plan,
 ];
 
+/// The place of a word in a list it is not in.
+const NOT_LISTED: u16 = u16::MAX;
+
 /// The words of every list, found by their first character.
 struct Lexicon {
     words: Vec<&'static str>,
-    /// For each list, its words (as indices into `words`) in the list's order.
-    lists: Vec<Vec<usize>>,
     /// For each word, a bit per list it belongs to.
     member: Vec<u16>,
+    /// For each word, its first place in each list (`NOT_LISTED` where it is in none).
+    places: Vec<[u16; LISTS.len()]>,
     /// The characters a word starts with (all in the Basic Multilingual Plane: a test holds
     /// the lists to it).
     firsts: BmpSet,
@@ -71,7 +74,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = Vec::new();
     let mut lists = Vec::new();
     for list in LISTS {
-        let ids = words_of(list)
+        let ids: Vec<usize> = words_of(list)
             .into_iter()
             .map(|w| match words.iter().position(|&x| x == w) {
                 Some(id) => id,
@@ -89,6 +92,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             member[id] |= 1 << l;
         }
     }
+    let mut places = vec![[NOT_LISTED; LISTS.len()]; words.len()];
+    for (l, ids) in lists.iter().enumerate() {
+        for (place, &id) in ids.iter().enumerate().rev() {
+            places[id][l] = u16::try_from(place).expect("a list of fewer than 65535 words");
+        }
+    }
     let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
     for (id, w) in words.iter().enumerate() {
         let Some(first) = w.chars().next() else {
@@ -103,8 +112,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         firsts: BmpSet::of(by_first.iter().map(|&(c, _)| c)),
         words,
-        lists,
         member,
+        places,
         by_first,
     }
 });
@@ -172,22 +181,21 @@ impl Cues {
     /// The first word in the list's own order that occurs in `s[from..to]`, by its place in the
     /// list.
     pub fn first_listed(&self, list: List, from: usize, to: usize) -> Option<usize> {
-        let ids = &LEXICON.lists[list as usize];
-        ids.iter().position(|&id| {
-            self.found
-                .iter()
-                .any(|o| o.word == id && o.start >= from && o.end <= to)
-        })
+        self.within(list, from, to)
+            .map(|o| usize::from(LEXICON.places[o.word][list as usize]))
+            .min()
     }
 
     /// The occurrences of the list's words that lie in `s[from..to]`, as `(place of the word in
     /// the list, start, end)`, by place and then start: what `first_of` would be asked about,
     /// gathered once.
     pub fn listed_within(&self, list: List, from: usize, to: usize) -> Vec<(usize, usize, usize)> {
-        let ids = &LEXICON.lists[list as usize];
         let mut out: Vec<(usize, usize, usize)> = self
             .within(list, from, to)
-            .filter_map(|o| Some((ids.iter().position(|&id| id == o.word)?, o.start, o.end)))
+            .map(|o| {
+                let place = LEXICON.places[o.word][list as usize];
+                (usize::from(place), o.start, o.end)
+            })
             .collect();
         out.sort_unstable();
         out
