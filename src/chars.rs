@@ -171,6 +171,59 @@ fn code(lead: u8, x: u8, y: u8) -> u16 {
     u16::from(lead & 0x0F) << 12 | u16::from(x & 0x3F) << 6 | u16::from(y & 0x3F)
 }
 
+/// A list of words, searched for every occurrence of every word (overlapping ones included) by
+/// the first character: a pass over the text stops only at characters some word starts with.
+/// Every word must start in the Basic Multilingual Plane (see [`WordSet::new`]).
+pub struct WordSet {
+    words: Vec<&'static str>,
+    firsts: BmpSet,
+    /// The words (as indices into `words`) by their first character, sorted by it.
+    by_first: Vec<(char, Vec<usize>)>,
+}
+
+impl WordSet {
+    /// The set of `words`; `None` when one of them is empty or starts beyond the Basic
+    /// Multilingual Plane, where the pass would never stop.
+    pub fn new(words: Vec<&'static str>) -> Option<WordSet> {
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (id, w) in words.iter().enumerate() {
+            let first = w.chars().next().filter(|&c| u32::from(c) < 0x10000)?;
+            match by_first.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, ids)) => ids.push(id),
+                None => by_first.push((first, vec![id])),
+            }
+        }
+        by_first.sort_unstable_by_key(|&(c, _)| c);
+        Some(WordSet {
+            firsts: BmpSet::of(by_first.iter().map(|&(c, _)| c)),
+            words,
+            by_first,
+        })
+    }
+
+    pub fn words(&self) -> &[&'static str] {
+        &self.words
+    }
+
+    /// Every occurrence in `s` of every word, as `(word index, start, end)`, by start.
+    pub fn occurrences<'a>(
+        &'a self,
+        s: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.firsts.find_iter(s).flat_map(move |(at, c)| {
+            let ids: &[usize] = match self.by_first.binary_search_by_key(&c, |&(f, _)| f) {
+                Ok(k) => &self.by_first[k].1,
+                Err(_) => &[],
+            };
+            let rest = &s.as_bytes()[at..];
+            ids.iter().filter_map(move |&id| {
+                let w = self.words[id].as_bytes();
+                rest.starts_with(w).then_some((id, at, at + w.len()))
+            })
+        })
+    }
+}
+
 /// Length of the UTF-8 sequence that `lead` starts (1 for a byte that starts none, so that a scan
 /// of valid text, which never stops on one, still moves on).
 #[inline]
@@ -388,6 +441,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every occurrence of every word, as an overlapping Aho-Corasick search finds them.
+    #[test]
+    fn a_word_set_finds_every_occurrence() {
+        let words = vec!["增长", "增", "长", "增长率", "率", "GDP", "a", "。增"];
+        let set = WordSet::new(words.clone()).unwrap();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&words)
+            .unwrap();
+        for s in [
+            "",
+            "增长率增长。增长率长",
+            "GDP增长a𠀀增",
+            "没有",
+            "增增长长",
+        ] {
+            let mut want: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(s)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            let mut got: Vec<(usize, usize, usize)> = set.occurrences(s).collect();
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "{s}");
+        }
+        assert!(WordSet::new(vec!["增", ""]).is_none());
+        assert!(WordSet::new(vec!["𠀀增"]).is_none());
     }
 
     #[test]

@@ -7,7 +7,6 @@
 pub mod batch;
 pub mod chars;
 pub mod chrome;
-pub mod counter;
 pub mod diff;
 pub mod document;
 pub mod error;

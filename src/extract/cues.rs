@@ -3,7 +3,7 @@
 //! the rules can ask "is one of these words in this stretch of the sentence?" as often as they
 //! like without searching the sentence again.
 
-use crate::chars::BmpSet;
+use crate::chars::WordSet;
 use crate::lexicon::words::{
     DOWN_WORDS, KEEP_TARGET_WORDS, NOUN_STOPS, PAST_WORDS, PERIOD_WORDS, RESULT_CUES,
     REVIEW_TARGET_WORDS, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
@@ -58,16 +58,11 @@ const NOT_LISTED: u16 = u16::MAX;
 
 /// The words of every list, found by their first character.
 struct Lexicon {
-    words: Vec<&'static str>,
+    words: WordSet,
     /// For each word, a bit per list it belongs to.
     member: Vec<u16>,
     /// For each word, its first place in each list (`NOT_LISTED` where it is in none).
     places: Vec<[u16; LISTS.len()]>,
-    /// The characters a word starts with (all in the Basic Multilingual Plane: a test holds
-    /// the lists to it).
-    firsts: BmpSet,
-    /// The words (as indices into `words`) by their first character, sorted by it.
-    by_first: Vec<(char, Vec<usize>)>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -98,23 +93,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             places[id][l] = u16::try_from(place).expect("a list of fewer than 65535 words");
         }
     }
-    let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
-    for (id, w) in words.iter().enumerate() {
-        let Some(first) = w.chars().next() else {
-            continue;
-        };
-        match by_first.iter_mut().find(|(c, _)| *c == first) {
-            Some((_, ids)) => ids.push(id),
-            None => by_first.push((first, vec![id])),
-        }
-    }
-    by_first.sort_unstable_by_key(|&(c, _)| c);
     Lexicon {
-        firsts: BmpSet::of(by_first.iter().map(|&(c, _)| c)),
-        words,
+        words: WordSet::new(words).expect("cue words start in the Basic Multilingual Plane"),
         member,
         places,
-        by_first,
     }
 });
 
@@ -137,26 +119,11 @@ pub struct Cues {
 
 impl Cues {
     pub fn of(s: &str) -> Cues {
-        // Every occurrence of every word, overlapping ones included: at each character that
-        // starts a word, the words that start with it.
-        let lex = &*LEXICON;
-        let mut found = Vec::new();
-        for (at, c) in lex.firsts.find_iter(s) {
-            let Ok(k) = lex.by_first.binary_search_by_key(&c, |&(f, _)| f) else {
-                continue;
-            };
-            let rest = &s.as_bytes()[at..];
-            for &word in &lex.by_first[k].1 {
-                let w = lex.words[word].as_bytes();
-                if rest.starts_with(w) {
-                    found.push(Occurrence {
-                        word,
-                        start: at,
-                        end: at + w.len(),
-                    });
-                }
-            }
-        }
+        let found = LEXICON
+            .words
+            .occurrences(s)
+            .map(|(word, start, end)| Occurrence { word, start, end })
+            .collect();
         Cues { found }
     }
 
@@ -215,19 +182,14 @@ mod tests {
 
     #[test]
     fn every_word_starts_in_the_basic_multilingual_plane() {
-        for w in &LEXICON.words {
-            let first = w.chars().next().expect("no empty word");
-            assert!(LEXICON.firsts.contains(first), "{w}");
-        }
+        // `WordSet::new` refuses any other list.
+        assert!(!LEXICON.words.words().is_empty());
     }
 
-    /// Every occurrence of every word, as an overlapping Aho-Corasick search finds them.
+    /// Every occurrence of every word: each word asked at each character boundary.
     #[test]
-    fn occurrences_are_an_overlapping_search_s() {
-        let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(&LEXICON.words)
-            .unwrap();
+    fn occurrences_are_every_word_at_every_place() {
+        let words = LEXICON.words.words();
         let texts = [
             "力争地区生产总值增长7%以上，城乡居民收入增长降低减少下降，完成累计过去五年“十四五”时期年均增长去年上年已经确保预期目标",
             "增增长长降降幅，去年上年已经一年来确保预期目标将要计划争取力求预计拟推动今年明年到2030年全年",
@@ -236,12 +198,16 @@ mod tests {
             "abc 没有任何提示词的句子𠀀增长",
         ];
         // Every word once, and all of them run together: overlaps of every kind.
-        let all_words = LEXICON.words.concat();
+        let all_words = LEXICON.words.words().concat();
         for text in texts.iter().copied().chain([all_words.as_str()]) {
-            let mut want: Vec<(usize, usize, usize)> = ac
-                .find_overlapping_iter(text)
-                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-                .collect();
+            let mut want = Vec::new();
+            for (at, _) in text.char_indices() {
+                for (id, w) in words.iter().enumerate() {
+                    if text[at..].starts_with(w) {
+                        want.push((id, at, at + w.len()));
+                    }
+                }
+            }
             let mut got: Vec<(usize, usize, usize)> = Cues::of(text)
                 .found
                 .iter()
@@ -251,7 +217,7 @@ mod tests {
             got.sort_unstable();
             assert_eq!(got, want, "{text}");
         }
-        assert!(Cues::of(&all_words).found.len() >= LEXICON.words.len());
+        assert!(Cues::of(&all_words).found.len() >= words.len());
     }
 
     fn has_any(s: &str, words: &[&str]) -> bool {

@@ -3,8 +3,8 @@
 //! of the first entry whose alias its indicator contains and whose unit class fits.
 
 use super::units::UnitClass::{self, *};
+use crate::chars::WordSet;
 use crate::chars::contains;
-use crate::counter::CallCount;
 use std::sync::LazyLock;
 
 /// One catalogue entry.
@@ -403,7 +403,7 @@ pub fn entry(key: &str) -> Option<&'static Entry> {
 /// The words an indicator is asked for (aliases that match within it, and excludes), found in
 /// one pass; and for each entry, which of them are its aliases and excludes.
 struct Words {
-    automaton: aho_corasick::AhoCorasick,
+    set: WordSet,
     excludes: Vec<Vec<usize>>,
     /// For each word, the entries that have it as an alias, and as a whole-indicator alias
     /// (`=名`, which matches the whole indicator only).
@@ -441,12 +441,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         }
     }
     Words {
-        // A contiguous NFA: a DFA runs a little faster but costs more to build than a small
-        // report takes to read.
-        automaton: aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&words)
-            .expect("catalogue words"),
+        set: WordSet::new(words).expect("catalogue words start in the Basic Multilingual Plane"),
         excludes,
         owners,
         exact_owners,
@@ -477,16 +472,7 @@ pub fn key_for_with<B: AsRef<str>>(
     class: UnitClass,
     before: impl FnOnce() -> B,
 ) -> Option<&'static Entry> {
-    // The automaton costs more to build than a small report's look-ups: it is built once this
-    // many indicators have been looked up word by word.
-    const PLAIN_LOOKUPS: usize = 2048;
-    static LOOKUPS: CallCount = CallCount::new();
-    let first = if LOOKUPS.below(PLAIN_LOOKUPS) {
-        first_by_words(indicator, class)
-    } else {
-        first_by_automaton(indicator, class)
-    };
-    first.or_else(|| {
+    first_by_words(indicator, class).or_else(|| {
         if GENERIC.binary_search(&indicator).is_err() {
             return None;
         }
@@ -501,31 +487,15 @@ pub fn key_for_with<B: AsRef<str>>(
 }
 
 /// The first entry, of the unit class, whose alias the indicator contains and none of whose
-/// excludes it does: each word asked in turn.
+/// excludes it does; every word of the catalogue found in one pass over the indicator.
 fn first_by_words(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
-    CATALOGUE.iter().find(|e| {
-        e.classes.contains(&class)
-            // `=名` aliases match the whole indicator only (`经济` but not `数字经济`).
-            && e.aliases.iter().any(|a| match a.strip_prefix('=') {
-                Some(exact) => indicator == exact,
-                None => contains(indicator, a),
-            })
-            && !e.excludes.iter().any(|x| contains(indicator, x))
-    })
-}
-
-/// `first_by_words`, with every word found in one pass of the automaton.
-fn first_by_automaton(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
     let words = &*WORDS;
     // The words an indicator holds are few: a short list, not a flag per word of the catalogue.
     // Each word found, and whether it is the whole indicator.
     let found: Vec<(usize, bool)> = words
-        .automaton
-        .find_overlapping_iter(indicator)
-        .map(|m| {
-            let whole = m.start() == 0 && m.end() == indicator.len();
-            (m.pattern().as_usize(), whole)
-        })
+        .set
+        .occurrences(indicator)
+        .map(|(word, start, end)| (word, start == 0 && end == indicator.len()))
         .collect();
     if found.is_empty() {
         return None;
@@ -602,11 +572,6 @@ mod tests {
                         key_for(name, class, before).map(|e| e.key),
                         plain,
                         "{name} {class:?} {before}"
-                    );
-                    assert_eq!(
-                        first_by_automaton(name, class).map(|e| e.key),
-                        first_by_words(name, class).map(|e| e.key),
-                        "{name} {class:?}"
                     );
                 }
             }
