@@ -131,15 +131,18 @@ fn longer_than(s: &str, n: usize) -> bool {
 /// the paragraph. Returns byte ranges relative to `text`. Corner quotes are read as the mainland
 /// quotes the script fold makes of them, so that the original and the folded text split alike.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    sentences_at(text, SENTENCE_MARKS.find_iter(text))
+}
+
+/// [`sentences`], given where the characters of [`SENTENCE_MARK_CHARS`] stand in `text`, in
+/// order (found by a pass that looks for other characters too).
+pub fn sentences_at(text: &str, marks: impl Iterator<Item = (usize, char)>) -> Vec<(usize, usize)> {
     // For each opener, whether its closer follows in the paragraph (an unclosed quote is ignored,
     // so that one stray mark does not swallow the rest of the paragraph): the last place of each
     // closer, found once.
     let mut last_close = [None::<usize>; CLOSERS.len()];
     // Only openers, closers and sentence ends do anything below: they are found once.
-    let marks: Vec<(usize, char)> = SENTENCE_MARKS
-        .find_iter(text)
-        .map(|(i, c)| (i, mainland_quote(c)))
-        .collect();
+    let marks: Vec<(usize, char)> = marks.map(|(i, c)| (i, mainland_quote(c))).collect();
     for &(i, c) in &marks {
         if let Some(k) = closer_index(c) {
             last_close[k] = Some(i);
@@ -192,12 +195,18 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// What `sentences` looks at: openers and closers of quotes and brackets, and sentence ends.
-static SENTENCE_MARKS: LazyLock<BmpSet> = LazyLock::new(|| {
-    BmpSet::of([
-        '“', '‘', '「', '『', '《', '（', '(', '【', '〔', '[', '"', '”', '’', '」', '』', '》',
-        '）', ')', '】', '〕', ']', '。', '！', '？', '；', '!', '?', ';',
-    ])
-});
+/// The characters sentence splitting acts on: openers, closers and sentence ends.
+pub const SENTENCE_MARK_CHARS: [char; 28] = [
+    '“', '‘', '「', '『', '《', '（', '(', '【', '〔', '[', '"', '”', '’', '」', '』', '》', '）',
+    ')', '】', '〕', ']', '。', '！', '？', '；', '!', '?', ';',
+];
+
+static SENTENCE_MARKS: LazyLock<BmpSet> = LazyLock::new(|| BmpSet::of(SENTENCE_MARK_CHARS));
+
+/// Whether sentence splitting acts on `c` (one of [`SENTENCE_MARK_CHARS`]).
+pub fn is_sentence_mark(c: char) -> bool {
+    SENTENCE_MARKS.contains(c)
+}
 
 /// Every mark `closer` gives (corner quotes are read as the mainland quotes they fold to, see
 /// `sentences`).

@@ -8,6 +8,7 @@
 mod cues;
 pub mod scan;
 
+use crate::chars::BmpSet;
 use crate::document::{CharCursor, Covers, Document, Node, NodeKind};
 use crate::lexicon::catalogue;
 use crate::lexicon::units::UnitClass;
@@ -111,11 +112,9 @@ struct Place<'a> {
 pub fn extract(doc: &Document) -> Vec<Indicator> {
     let text = doc.text();
     // Mentions come in text order: their character offsets are counted as the text is walked.
-    let mut chars = CharCursor::default();
-    let mut out = Vec::new();
-    let mut frames = ParaFrames::default();
-    // The section of the last sentence read: the sentences of one section share its title.
-    let mut last_section: Arc<str> = Arc::from("");
+    let mut walk = Walk::default();
+    // Where sentence marks and scan candidates stand in the paragraph being read.
+    let (mut marks, mut candidates) = (Vec::new(), Vec::new());
     doc.root.walk(&mut |para, path| {
         if !para.has_sentences {
             return;
@@ -136,26 +135,46 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         {
             return;
         }
+        let Some(own) = text.get(para.start..para.end) else {
+            return;
+        };
         let mut paragraph = Paragraph {
             path,
             node: para,
             place: None,
         };
-        for (start, end) in para.sentence_spans(text) {
+        // One pass over the paragraph finds what splitting it into sentences and scanning them
+        // act on (offsets in the text).
+        marks.clear();
+        candidates.clear();
+        for (at, c) in MARKS_AND_CANDIDATES.find_iter(own) {
+            if crate::segment::is_sentence_mark(c) {
+                marks.push((at, c));
+            }
+            if scan::is_candidate(c) {
+                candidates.push(para.start + at);
+            }
+        }
+        for (start, end) in crate::segment::sentences_at(own, marks.iter().copied()) {
+            let (start, end) = (para.start + start, para.start + end);
+            let first = candidates.partition_point(|&at| at < start);
+            let within = &candidates[first..];
+            let within = &within[..within.partition_point(|&at| at < end)];
             let node = Node::new(NodeKind::Sentence, "", start, end);
-            sentence(
-                doc,
-                &mut chars,
-                &node,
-                &mut paragraph,
-                &mut last_section,
-                &mut frames,
-                &mut out,
-            );
+            sentence(doc, &node, within, &mut paragraph, &mut walk);
         }
     });
-    out
+    walk.out
 }
+
+/// The characters sentence splitting and the scan act on.
+static MARKS_AND_CANDIDATES: LazyLock<BmpSet> = LazyLock::new(|| {
+    BmpSet::of(
+        crate::segment::SENTENCE_MARK_CHARS
+            .into_iter()
+            .chain(scan::candidate_chars()),
+    )
+});
 
 /// A paragraph whose sentences are read: `path` is its ancestors. Its place is the same for all
 /// its sentences, and is worked out when the first of them holds a figure.
@@ -433,22 +452,43 @@ struct SentenceFacts {
     history: bool,
 }
 
-/// Mentions of one sentence.
+/// What the walk over a document's sentences carries from one sentence to the next.
+#[derive(Default)]
+struct Walk {
+    /// Character offsets of mentions, counted as the text is walked.
+    chars: CharCursor,
+    /// The section of the last sentence read: the sentences of one section share its title.
+    last_section: Arc<str>,
+    frames: ParaFrames,
+    /// The mentions found so far.
+    out: Vec<Indicator>,
+}
+
+/// Mentions of one sentence (`candidates`: where the scan's candidates stand in it, as offsets
+/// in the text).
 fn sentence(
     doc: &Document,
-    chars: &mut CharCursor,
     node: &Node,
+    candidates: &[usize],
     para: &mut Paragraph,
-    last_section: &mut Arc<str>,
-    frames: &mut ParaFrames,
-    out: &mut Vec<Indicator>,
+    walk: &mut Walk,
 ) {
+    let Walk {
+        chars,
+        last_section,
+        frames,
+        out,
+    } = walk;
     let text = doc.text();
     let raw = &text[node.start..node.end];
     // The rules read the sentence as the script fold wrote it (a copy only where it changed it).
     let s_owned = doc.folded(node.start, node.end);
     let s: &str = &s_owned;
-    let quantities = scan(s);
+    // Where the fold changed the sentence, the candidates of the original may not be its own.
+    let quantities = match s_owned {
+        Cow::Borrowed(_) => scan::scan_at(s, candidates, node.start),
+        Cow::Owned(_) => scan(s),
+    };
     if quantities.is_empty() {
         return;
     }

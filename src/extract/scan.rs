@@ -54,10 +54,19 @@ fn is_cn_numeral(c: char) -> bool {
 
 /// What `scan` acts on: an opening quote or title mark, `翻`, an ASCII digit, a Chinese numeral
 /// (all of them in the Basic Multilingual Plane), one bit each.
-static CANDIDATES: std::sync::LazyLock<BmpSet> = std::sync::LazyLock::new(|| {
+static CANDIDATES: std::sync::LazyLock<BmpSet> =
+    std::sync::LazyLock::new(|| BmpSet::of(candidate_chars()));
+
+/// The characters of `CANDIDATES`.
+pub fn candidate_chars() -> impl Iterator<Item = char> {
     let numerals = CN_DIGITS.iter().map(|&(d, _)| d).chain(CN_UNITS);
-    BmpSet::of(numerals.chain(['“', '《', '翻']).chain('0'..='9'))
-});
+    numerals.chain(['“', '《', '翻']).chain('0'..='9')
+}
+
+/// Whether `scan` acts on `c` (one of [`candidate_chars`]).
+pub fn is_candidate(c: char) -> bool {
+    CANDIDATES.contains(c)
+}
 
 /// The first byte at or after `from` where a character of `CANDIDATES` stands (or the end of
 /// `s`).
@@ -331,6 +340,23 @@ fn is_qualifier(s: &str, end: usize, unit: &str, class: UnitClass) -> bool {
 
 /// Scan a sentence (already traditional-folded) for quantities, in order.
 pub fn scan(s: &str) -> Vec<Quantity> {
+    scan_with(s, |from| next_candidate(s, from))
+}
+
+/// [`scan`], given where the characters of [`candidate_chars`] stand in `s`: `offset` plus
+/// their byte offsets in `s`, in order (found by a pass over a larger text that looked for other
+/// characters too).
+pub fn scan_at(s: &str, candidates: &[usize], offset: usize) -> Vec<Quantity> {
+    let mut k = 0;
+    scan_with(s, |from| {
+        k += candidates[k..].partition_point(|&at| at < offset + from);
+        candidates.get(k).map_or(s.len(), |&at| at - offset)
+    })
+}
+
+/// The scan, with `next(from)` giving the first byte at or after `from` where a candidate
+/// stands (or the end of `s`).
+fn scan_with(s: &str, mut next: impl FnMut(usize) -> usize) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     // Names in quotes and titles (`“3个100”工程`, `《…2030年…》`) hold numbers that are not figures.
@@ -339,7 +365,7 @@ pub fn scan(s: &str) -> Vec<Quantity> {
     let mut closes = [NextClose::new('”'), NextClose::new('》')];
     while i < s.len() {
         // Only the characters of `CANDIDATES` do anything below.
-        i = next_candidate(s, i);
+        i = next(i);
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -624,6 +650,32 @@ mod tests {
             let bit = CANDIDATES.contains(c);
             assert_eq!(bit, starts_something(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn scanning_at_given_candidates_is_scanning() {
+        let text = "前言。完成重点项目投资1700亿元以上，“3个100”工程，翻一番、翻了两番；九成以上、两千人；4.5%—5%和4.5-5%。";
+        let at: Vec<usize> = CANDIDATES.find_iter(text).map(|(i, _)| i).collect();
+        let plain = |s: &str| format!("{:?}", scan(s));
+        // Every piece that starts and ends at a character boundary, with the candidates of the
+        // whole text given.
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a).step_by(3) {
+                let within: Vec<usize> = at.iter().copied().filter(|&i| i >= a && i < b).collect();
+                let piece = &text[a..b];
+                assert_eq!(
+                    format!("{:?}", scan_at(piece, &within, a)),
+                    plain(piece),
+                    "{piece}"
+                );
+            }
+        }
+        assert!(!scan(text).is_empty());
     }
 
     fn one(s: &str) -> Quantity {
