@@ -148,7 +148,8 @@ pub fn sentences_at(text: &str, marks: impl Iterator<Item = (usize, char)>) -> V
             last_close[k] = Some(i);
         }
     }
-    let mut out = Vec::new();
+    // A sentence ends at a mark or at the end: room for all of them at once.
+    let mut out = Vec::with_capacity(marks.len() + 1);
     let mut stack: Vec<char> = Vec::new();
     let mut start = 0;
     for &(i, c) in &marks {
@@ -175,23 +176,25 @@ pub fn sentences_at(text: &str, marks: impl Iterator<Item = (usize, char)>) -> V
     if start < text.len() {
         out.push((start, text.len()));
     }
-    // Sentence marks directly followed by a closing quote: attach the quote to the sentence.
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in out {
+    // Sentence marks directly followed by a closing quote: attach the quote to the sentence
+    // (merged in place: `kept` sentences stay at the front).
+    let mut kept = 0;
+    for k in 0..out.len() {
+        let (s, e) = out[k];
         let piece = &text[s..e];
-        if !merged.is_empty()
+        if kept > 0
             && piece
                 .chars()
                 .all(|c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')'))
         {
-            if let Some(last) = merged.last_mut() {
-                last.1 = e;
-            }
+            out[kept - 1].1 = e;
         } else {
-            merged.push((s, e));
+            out[kept] = (s, e);
+            kept += 1;
         }
     }
-    merged
+    out.truncate(kept);
+    out
 }
 
 /// What `sentences` looks at: openers and closers of quotes and brackets, and sentence ends.

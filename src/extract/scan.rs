@@ -170,10 +170,12 @@ struct Tail {
 
 fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     let mut j = i;
-    let mut written = String::new();
+    // A unit is a magnitude, a measure word and perhaps a bracketed alternative: room for
+    // them at once rather than growing on every piece.
+    let mut written = String::with_capacity(16);
     let mut factor = 1.0;
     let mut has_magnitude = false;
-    let mut pieces = Vec::new();
+    let mut pieces = Vec::with_capacity(3);
     let mut more_than = false;
     // `5100多亿元`, `90余万亩`: `多`/`余` before the magnitude.
     if let Some(w) = APPROX_INFIXES.iter().find(|w| s[j..].starts_with(*w))
