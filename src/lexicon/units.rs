@@ -212,8 +212,10 @@ pub const CN_DIGITS: &[(char, u32)] = &[
 /// extractor has always found it.
 pub use super::script::simplify_for_matching;
 
-/// The units by their first character (sorted), each group in the order of `UNITS`: a unit can
-/// only be written at the start of `s` if it starts with the first character of `s`.
+/// The units by their first character (sorted): a unit can only be written at the start of `s`
+/// if it starts with the first character of `s`. Each group is longest first, and among units of
+/// one length the later in `UNITS` first: the first that matches is the longest (the last of the
+/// longest, as `max_by_key` picks).
 static UNITS_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static Unit>)>> =
     std::sync::LazyLock::new(|| {
         let mut groups: Vec<(char, Vec<&'static Unit>)> = Vec::new();
@@ -227,6 +229,11 @@ static UNITS_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static Unit>)>> =
             }
         }
         groups.sort_by_key(|(c, _)| *c);
+        for (_, g) in &mut groups {
+            // Stable: equal lengths keep `UNITS` order, then the reversal puts the later first.
+            g.reverse();
+            g.sort_by_key(|u| std::cmp::Reverse(u.written.len()));
+        }
         groups
     });
 
@@ -239,8 +246,7 @@ pub fn unit_at(s: &str) -> Option<&'static Unit> {
         .1
         .iter()
         .copied()
-        .filter(|u| s.starts_with(u.written))
-        .max_by_key(|u| u.written.len())
+        .find(|u| s.starts_with(u.written))
 }
 
 /// The longest magnitude at the start of `s`, unless a longer unit starts there too
