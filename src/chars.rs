@@ -199,32 +199,62 @@ impl BmpSet {
 pub struct WordSet {
     words: Vec<&'static str>,
     firsts: BmpSet,
-    /// The words (as indices into `words`) by their first character, sorted by it.
-    by_first: Vec<(char, Vec<usize>)>,
+    /// For each word of `firsts.0`, how many first characters come before it: with the bits
+    /// below a character in its word, the place of its group.
+    ranks: Vec<u32>,
+    /// For each first character, in order, its words' range in `ids`.
+    groups: Vec<(u32, u32)>,
+    /// The words (as indices into `words`), grouped by first character.
+    ids: Vec<u32>,
 }
 
 impl WordSet {
     /// The set of `words`; `None` when one of them is empty or starts beyond the Basic
     /// Multilingual Plane, where the pass would never stop.
     pub fn new(words: Vec<&'static str>) -> Option<WordSet> {
-        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        let mut by_first: Vec<(char, u32)> = Vec::with_capacity(words.len());
         for (id, w) in words.iter().enumerate() {
             let first = w.chars().next().filter(|&c| u32::from(c) < 0x10000)?;
-            match by_first.iter_mut().find(|(c, _)| *c == first) {
-                Some((_, ids)) => ids.push(id),
-                None => by_first.push((first, vec![id])),
+            by_first.push((first, u32::try_from(id).ok()?));
+        }
+        // By first character, and each group in the words' order.
+        by_first.sort_unstable();
+        let firsts = BmpSet::of(by_first.iter().map(|&(c, _)| c));
+        let mut groups: Vec<(u32, u32)> = Vec::new();
+        for (k, pair) in by_first.iter().enumerate() {
+            let k = u32::try_from(k).ok()?;
+            match groups.last_mut() {
+                Some(g) if by_first[g.0 as usize].0 == pair.0 => g.1 = k + 1,
+                _ => groups.push((k, k + 1)),
             }
         }
-        by_first.sort_unstable_by_key(|&(c, _)| c);
+        let mut ranks = Vec::with_capacity(BMP_WORDS);
+        let mut below = 0u32;
+        for word in &firsts.0[..BMP_WORDS] {
+            ranks.push(below);
+            below += word.count_ones();
+        }
         Some(WordSet {
-            firsts: BmpSet::of(by_first.iter().map(|&(c, _)| c)),
+            firsts,
+            ranks,
+            groups,
+            ids: by_first.into_iter().map(|(_, id)| id).collect(),
             words,
-            by_first,
         })
     }
 
     pub fn words(&self) -> &[&'static str] {
         &self.words
+    }
+
+    /// The words that start with `c`, a character of `firsts`.
+    fn starting_with(&self, c: char) -> &[u32] {
+        let n = c as usize;
+        let below = self.firsts.0[n / 64] & ((1u64 << (n % 64)) - 1);
+        let group = self.ranks[n / 64] + below.count_ones();
+        self.groups
+            .get(group as usize)
+            .map_or(&[], |&(a, b)| &self.ids[a as usize..b as usize])
     }
 
     /// Every occurrence in `s` of every word, as `(word index, start, end)`, by start.
@@ -233,14 +263,18 @@ impl WordSet {
         s: &'a str,
     ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
         self.firsts.find_iter(s).flat_map(move |(at, c)| {
-            let ids: &[usize] = match self.by_first.binary_search_by_key(&c, |&(f, _)| f) {
-                Ok(k) => &self.by_first[k].1,
-                Err(_) => &[],
-            };
-            let rest = &s.as_bytes()[at..];
-            ids.iter().filter_map(move |&id| {
-                let w = self.words[id].as_bytes();
-                rest.starts_with(w).then_some((id, at, at + w.len()))
+            // The first character is there: the rest of each word is compared byte by byte
+            // (the words are short; a call to memcmp for each costs more).
+            let after = at + c.len_utf8();
+            let rest = &s.as_bytes()[after..];
+            self.starting_with(c).iter().filter_map(move |&id| {
+                let id = id as usize;
+                let tail = &self.words[id].as_bytes()[c.len_utf8()..];
+                let here = rest.get(..tail.len())?;
+                here.iter()
+                    .zip(tail)
+                    .all(|(a, b)| a == b)
+                    .then_some((id, at, after + tail.len()))
             })
         })
     }
