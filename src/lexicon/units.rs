@@ -252,6 +252,11 @@ pub fn unit_at(s: &str) -> Option<&'static Unit> {
 /// The longest magnitude at the start of `s`, unless a longer unit starts there too
 /// (`千瓦`, `千米`, `百分点` are units, not 千/百 + something; `万千瓦` is 万 + 千瓦).
 pub fn magnitude_at(s: &str) -> Option<(&'static str, f64)> {
+    // Most numbers are followed by a unit, not a magnitude: their first character says so.
+    let first = s.chars().next()?;
+    if !MAGNITUDES.iter().any(|(w, _)| w.starts_with(first)) {
+        return None;
+    }
     let unit_len = unit_at(s).map_or(0, |u| u.written.len());
     MAGNITUDES
         .iter()
@@ -296,6 +301,9 @@ mod tests {
     #[test]
     fn magnitudes_do_not_eat_units() {
         assert_eq!(magnitude_at("千瓦"), None);
+        assert_eq!(magnitude_at("元"), None);
+        assert_eq!(magnitude_at(""), None);
+        assert_eq!(magnitude_at("亿元").map(|m| m.0), Some("亿"));
         assert_eq!(magnitude_at("万千瓦").map(|m| m.0), Some("万"));
         assert_eq!(magnitude_at("万亿元").map(|m| m.0), Some("万亿"));
         assert_eq!(magnitude_at("百分点"), None);
