@@ -99,7 +99,7 @@ pub fn is_decimal_digit(c: char) -> bool {
     OTHER.get(i).is_some_and(|&(start, _)| start <= c)
 }
 
-/// A set of characters of the Basic Multilingual Plane, one bit each (8 KiB: it stays in the
+/// A set of characters of the Basic Multilingual Plane, one bit each (8.5 KiB: it stays in the
 /// first-level cache, where a byte per character would not), for passes that ask of every
 /// character whether it is one of a few. Characters beyond the plane are never in it.
 ///
@@ -164,11 +164,10 @@ impl BmpSet {
     #[inline]
     pub fn skip_three_byte_outside(&self, b: &[u8], mut i: usize) -> usize {
         // Each step reads three bytes from `i`: it may go on while `i` is below `b.len() - 2`,
-        // one comparison (the slice below then needs no other bound).
+        // one comparison, which also bounds the three reads.
         let Some(last) = b.len().checked_sub(2) else {
             return i;
         };
-        let b = &b[..last + 2];
         while i < last && !self.stops(b[i], b[i + 1], b[i + 2]) {
             i += 3;
         }
@@ -199,13 +198,22 @@ impl BmpSet {
 pub struct WordSet {
     words: Vec<&'static str>,
     firsts: BmpSet,
-    /// For each word of `firsts.0`, how many first characters come before it: with the bits
-    /// below a character in its word, the place of its group.
+    /// For each `u64` of `firsts`, how many first characters its bits come after: with the bits
+    /// below a character in its own `u64`, the place of the character's group.
     ranks: Vec<u32>,
     /// For each first character, in order, its words' range in `ids`.
     groups: Vec<(u32, u32)>,
     /// The words (as indices into `words`), grouped by first character.
     ids: Vec<u32>,
+}
+
+/// The place of `w` in `words`, added at the end if it is not there yet: lists of words that
+/// share some (cue lists, catalogue aliases) made into one list for a [`WordSet`].
+pub fn intern(words: &mut Vec<&'static str>, w: &'static str) -> usize {
+    words.iter().position(|&x| x == w).unwrap_or_else(|| {
+        words.push(w);
+        words.len() - 1
+    })
 }
 
 impl WordSet {
@@ -323,7 +331,8 @@ pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
 /// `s.split(char::from(byte))` for an ASCII `byte`, found by the memchr crate's vector search
 /// (std's `split` with a `char` pattern reads a long line of CJK text a word at a time).
 pub fn split_ascii(s: &str, byte: u8) -> impl Iterator<Item = &str> {
-    debug_assert!(byte.is_ascii());
+    // Any other byte could split a character, and slicing would panic.
+    assert!(byte.is_ascii(), "split_ascii splits at an ASCII byte");
     let mut found = memchr::memchr_iter(byte, s.as_bytes());
     let mut start = Some(0);
     std::iter::from_fn(move || {
@@ -470,7 +479,8 @@ mod tests {
 
     #[test]
     fn skipping_stops_where_a_character_at_a_time_would() {
-        // The first and the last three-byte characters among them: the ends of the table.
+        // The last three-byte character in the set, and the first (U+0800) and the last among
+        // the text: the ends of the table.
         let set = BmpSet::of(['增', '。', '长', '\u{FFFF}']);
         let one_at_a_time = |s: &str, i: usize| {
             s[i..]
@@ -478,7 +488,7 @@ mod tests {
                 .find(|&(_, c)| c.len_utf8() != 3 || set.contains(c))
                 .map_or(s.len(), |(at, _)| i + at)
         };
-        // Every length of run, with a stop at every place in a group of four and none at all.
+        // Runs of every length, with stops at every place and none at all.
         let pieces = [
             "地", "区", "增", "。", "长", "a", "é", "𠀀", "，", "\u{800}", "\u{FFFF}", "\u{FFFE}",
         ];

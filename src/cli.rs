@@ -89,8 +89,8 @@ pub struct InputArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = gazette::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
-    /// Read large files rather than map them into memory (a mapped file that another process
-    /// truncates meanwhile ends the run).
+    /// Read large files rather than map them into memory (mapping assumes that no other process
+    /// writes a file during the run: one that truncates it meanwhile ends the run).
     #[arg(long)]
     pub no_mmap: bool,
 }

@@ -241,6 +241,10 @@ pub struct CharCursor {
 impl CharCursor {
     /// Character offset of `byte` (a char boundary of `text`, the text of every earlier call).
     pub fn at(&mut self, text: &str, byte: usize) -> usize {
+        debug_assert!(
+            text.is_char_boundary(byte),
+            "{byte} is no character boundary"
+        );
         let count = |a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
         if byte >= self.byte {
             self.chars += count(self.byte, byte);

@@ -93,9 +93,12 @@ pub fn read_input_path(
     }
     if mapping == Mapping::Auto && meta.is_file() && meta.len() >= MAP_MIN_SIZE {
         let file = std::fs::File::open(path)?;
-        // SAFETY: the map is only read. Another process that changes the file while it is
-        // read changes what is read; one that truncates it ends this process with SIGBUS
-        // (`--no-mmap` reads instead). A map that fails is no error: the file is read.
+        // SAFETY: the map is only read, as the file's bytes; text validated as UTF-8 is then
+        // read in place. This assumes that nothing writes the file while gazette reads it:
+        // another process writing it meanwhile could change bytes already validated, and one
+        // truncating it (or an I/O error of the storage) ends this process with SIGBUS.
+        // `--no-mmap` reads files that may change during a run. A map that fails is no error:
+        // the file is read.
         if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
             // The size may have changed since it was asked.
             if map.len() as u64 > max_size {
@@ -246,4 +249,33 @@ fn original_of(
                     .into_owned()
             },
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_files_are_mapped_unless_told_not_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let large = dir.path().join("large.txt");
+        let small = dir.path().join("small.txt");
+        std::fs::write(&large, "增长5%。\n".repeat(MAP_MIN_SIZE as usize / 10 + 1)).unwrap();
+        std::fs::write(&small, "增长5%。\n").unwrap();
+        let read = |path: &std::path::Path, mapping| read_input_path(path, u64::MAX, mapping);
+        let mapped = read(&large, Mapping::Auto).unwrap();
+        assert!(matches!(mapped, InputBytes::Mapped(_)));
+        let plain = read(&large, Mapping::Never).unwrap();
+        assert!(matches!(plain, InputBytes::Read(_)));
+        assert_eq!(&*mapped, &*plain);
+        assert!(matches!(
+            read(&small, Mapping::Auto).unwrap(),
+            InputBytes::Read(_)
+        ));
+        // The limit holds for a mapped file too.
+        assert!(matches!(
+            read_input_path(&large, MAP_MIN_SIZE, Mapping::Auto),
+            Err(IngestError::TooLarge { .. })
+        ));
+    }
 }

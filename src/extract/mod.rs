@@ -228,7 +228,6 @@ fn place_of<'a>(path: &[&'a Node], para: &Node, last: &mut Arc<str>) -> Place<'a
     }
 }
 
-/// Boundaries of clauses inside a sentence.
 /// The marks that end a clause.
 const CLAUSE_BREAKS: [char; 11] = ['，', '；', '：', '。', '！', '？', ',', ';', ':', '!', '?'];
 

@@ -213,6 +213,20 @@ mod tests {
         assert!(matches!(with(31), Err(IngestError::Binary(_))));
         assert!(with(0).is_ok());
         assert!(reject_binary(b"").is_ok());
+        // Chunks of the count full of control bytes: every one is counted.
+        assert!(matches!(
+            reject_binary(&[0x01; 64 * 1024]),
+            Err(IngestError::Binary(_))
+        ));
+        let mut mostly_text = b"abcdefghij".repeat(6554);
+        mostly_text.truncate(64 * 1024);
+        mostly_text[..655].fill(0x01);
+        assert!(reject_binary(&mostly_text).is_ok());
+        mostly_text[655] = 0x01;
+        assert!(matches!(
+            reject_binary(&mostly_text),
+            Err(IngestError::Binary(_))
+        ));
     }
 
     #[test]

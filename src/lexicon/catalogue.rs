@@ -3,8 +3,8 @@
 //! of the first entry whose alias its indicator contains and whose unit class fits.
 
 use super::units::UnitClass::{self, *};
-use crate::chars::WordSet;
 use crate::chars::contains;
+use crate::chars::{WordSet, intern};
 use std::sync::LazyLock;
 
 /// One catalogue entry.
@@ -413,13 +413,7 @@ struct Words {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = Vec::new();
-    let mut id = |w: &'static str| match words.iter().position(|&x| x == w) {
-        Some(i) => i,
-        None => {
-            words.push(w);
-            words.len() - 1
-        }
-    };
+    let mut id = |w: &'static str| intern(&mut words, w);
     let mut aliases: Vec<Vec<usize>> = Vec::new();
     let mut exact: Vec<Vec<usize>> = Vec::new();
     let mut excludes = Vec::new();
@@ -449,7 +443,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 });
 
 /// Every entry's generic words, sorted: most indicators are none of them. Apart from `WORDS`, so
-/// that asking it does not build the automaton before a small report's look-ups would.
+/// that asking it does not index the catalogue's words first.
 static GENERIC: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut generic: Vec<&'static str> = CATALOGUE
         .iter()

@@ -230,7 +230,8 @@ static UNITS_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static Unit>)>> =
         }
         groups.sort_by_key(|(c, _)| *c);
         for (_, g) in &mut groups {
-            // Stable: equal lengths keep `UNITS` order, then the reversal puts the later first.
+            // Reversed, then sorted stably by length: among equal lengths the later in `UNITS`
+            // comes first.
             g.reverse();
             g.sort_by_key(|u| std::cmp::Reverse(u.written.len()));
         }
