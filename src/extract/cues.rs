@@ -116,11 +116,15 @@ pub struct Cues {
 
 impl Cues {
     pub fn of(s: &str) -> Cues {
-        let found = LEXICON
-            .words
-            .occurrences(s)
-            .map(|(word, start, end)| Occurrence { word, start, end })
-            .collect();
+        // A sentence holds a few cue words to a clause: room for them at once rather than
+        // growing from four.
+        let mut found = Vec::with_capacity(s.len() / 16);
+        found.extend(
+            LEXICON
+                .words
+                .occurrences(s)
+                .map(|(word, start, end)| Occurrence { word, start, end }),
+        );
         Cues { found }
     }
 
