@@ -585,18 +585,14 @@ fn sentence(
         };
         // `社会消费品零售总额、固定资产投资增长4%左右`: one value for several headline indicators
         // gives one mention each.
-        let subject = subjects[k].as_str();
+        // The subject is read for the last time here: a mention named by all of it takes it.
+        let subject = std::mem::take(&mut subjects[k]);
         let parts: Vec<&str> = if subject.contains('、') {
             subject.split('、').filter(|p| !p.is_empty()).collect()
         } else {
             Vec::new()
         };
-        let names: &[&str] =
-            if parts.len() > 1 && parts.iter().filter(|p| keyed(p).is_some()).count() > 1 {
-                &parts
-            } else {
-                std::slice::from_ref(&subject)
-            };
+        let split = parts.len() > 1 && parts.iter().filter(|p| keyed(p).is_some()).count() > 1;
         let (year, period) = year_and_period(
             doc,
             kind,
@@ -606,10 +602,10 @@ fn sentence(
             &horizon,
         );
         let (bs, be) = (node.start + q.start, node.start + q.end);
-        for &name in names {
-            let entry = keyed(name);
+        let mut mention = |indicator: String| {
+            let entry = keyed(&indicator);
             out.push(Indicator {
-                indicator: name.to_string(),
+                indicator,
                 key: entry.map(|e| e.key),
                 label_en: entry.map(|e| e.label_en),
                 value: q.value,
@@ -632,6 +628,14 @@ fn sentence(
                 page: doc.canonical.page_at(bs),
                 byte_span: (bs, be),
             });
+        };
+        if split {
+            for name in parts {
+                mention(name.to_string());
+            }
+        } else {
+            drop(parts);
+            mention(subject);
         }
     }
 }
