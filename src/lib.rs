@@ -113,16 +113,26 @@ pub fn read_input_path(
     Ok(InputBytes::Read(std::fs::read(path)?))
 }
 
-/// [`analyse`], taking the bytes: they are dropped as soon as they are normalised, so that a
-/// large input is not held twice while it is segmented.
+/// [`analyse`], taking the bytes: they are dropped as soon as nothing reads them (once decoded,
+/// or, for UTF-8 text whose pages are lines of the bytes, once normalised), so that a large
+/// input is not held twice.
 pub fn analyse_owned(
     path: &str,
     bytes: InputBytes,
     opts: &IngestOptions,
 ) -> Result<Document, IngestError> {
     let size = bytes.len() as u64;
-    let normalised = normalised(ingest::ingest_bytes(&bytes, opts)?)?;
-    drop(bytes);
+    let normalised = match ingest::ingest_bytes(&bytes, opts)?.owned() {
+        Ok(raw) => {
+            drop(bytes);
+            normalised(raw)?
+        }
+        Err(in_place) => {
+            let normalised = normalised(in_place)?;
+            drop(bytes);
+            normalised
+        }
+    };
     Ok(segmented(path, normalised, size))
 }
 
@@ -149,8 +159,8 @@ fn normalised(raw: RawDocument) -> Result<Normalised, IngestError> {
         pages,
         warnings,
     } = raw;
-    let page_total = pages.len() as u32;
     let canonical = normalise::normalise_pages(pages);
+    let page_total = canonical.page_count;
     if canonical.text.trim().is_empty() {
         return Err(IngestError::NoText(
             "nothing left after removing page furniture".into(),

@@ -241,6 +241,9 @@ pub fn normalise(pages: &[String]) -> Canonical {
 pub fn normalise_pages(pages: crate::ingest::Pages) -> Canonical {
     match pages {
         crate::ingest::Pages::Texts(texts) => normalise(&texts),
+        crate::ingest::Pages::Decoded(text) => {
+            normalise_lines(crate::ingest::text::page_lines(&text))
+        }
         crate::ingest::Pages::Lines(lines) => normalise_lines(lines),
     }
 }
@@ -430,7 +433,9 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
             continue;
         }
         // Printable ASCII but the space; CJK punctuation from U+3001 to U+303F (`。、《》`); the
-        // full-width marks that are kept (`，（）：；！？`): each folds to itself.
+        // full-width marks that are kept (`，（）：；！？`): each folds to itself. These are
+        // characters `folds_to_itself` lists, read from their bytes; the test
+        // `a_plain_line_reads_as_folding_and_cleaning_it_would` holds the two together.
         let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
         let common = match lead {
             0x21..=0x7E => Some(1),

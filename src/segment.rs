@@ -131,28 +131,29 @@ fn longer_than(s: &str, n: usize) -> bool {
 /// the paragraph. Returns byte ranges relative to `text`. Corner quotes are read as the mainland
 /// quotes the script fold makes of them, so that the original and the folded text split alike.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    sentences_at(text, SENTENCE_MARKS.find_iter(text))
+    let marks: Vec<(usize, char)> = SENTENCE_MARKS.find_iter(text).collect();
+    sentences_at(text, &marks)
 }
 
 /// [`sentences`], given where the characters of [`SENTENCE_MARK_CHARS`] stand in `text`, in
 /// order (found by a pass that looks for other characters too).
-pub fn sentences_at(text: &str, marks: impl Iterator<Item = (usize, char)>) -> Vec<(usize, usize)> {
+pub fn sentences_at(text: &str, marks: &[(usize, char)]) -> Vec<(usize, usize)> {
     // For each opener, whether its closer follows in the paragraph (an unclosed quote is ignored,
     // so that one stray mark does not swallow the rest of the paragraph): the last place of each
     // closer, found once.
     let mut last_close = [None::<usize>; CLOSERS.len()];
     // Only openers, closers and sentence ends do anything below: they are found once.
-    let marks: Vec<(usize, char)> = marks.map(|(i, c)| (i, mainland_quote(c))).collect();
-    for &(i, c) in &marks {
+    let marks = || marks.iter().map(|&(i, c)| (i, mainland_quote(c)));
+    for (i, c) in marks() {
         if let Some(k) = closer_index(c) {
             last_close[k] = Some(i);
         }
     }
     // A sentence ends at a mark or at the end: room for all of them at once.
-    let mut out = Vec::with_capacity(marks.len() + 1);
+    let mut out = Vec::with_capacity(marks().len() + 1);
     let mut stack: Vec<char> = Vec::new();
     let mut start = 0;
-    for &(i, c) in &marks {
+    for (i, c) in marks() {
         if let Some(close) = closer(c) {
             let closes_later = closer_index(close)
                 .and_then(|k| last_close[k])
@@ -197,8 +198,8 @@ pub fn sentences_at(text: &str, marks: impl Iterator<Item = (usize, char)>) -> V
     out
 }
 
-/// What `sentences` looks at: openers and closers of quotes and brackets, and sentence ends.
-/// The characters sentence splitting acts on: openers, closers and sentence ends.
+/// The characters sentence splitting acts on: openers and closers of quotes and brackets, and
+/// sentence ends.
 pub const SENTENCE_MARK_CHARS: [char; 28] = [
     '“', '‘', '「', '『', '《', '（', '(', '【', '〔', '[', '"', '”', '’', '」', '』', '》', '）',
     ')', '】', '〕', ']', '。', '！', '？', '；', '!', '?', ';',

@@ -59,8 +59,6 @@ const NOT_LISTED: u16 = u16::MAX;
 /// The words of every list, found by their first character.
 struct Lexicon {
     words: WordSet,
-    /// For each word, a bit per list it belongs to.
-    member: Vec<u16>,
     /// For each word, its first place in each list (`NOT_LISTED` where it is in none).
     places: Vec<[u16; LISTS.len()]>,
 }
@@ -75,12 +73,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .collect();
         lists.push(ids);
     }
-    let mut member = vec![0u16; words.len()];
-    for (l, ids) in lists.iter().enumerate() {
-        for &id in ids {
-            member[id] |= 1 << l;
-        }
-    }
     let mut places = vec![[NOT_LISTED; LISTS.len()]; words.len()];
     for (l, ids) in lists.iter().enumerate() {
         for (place, &id) in ids.iter().enumerate().rev() {
@@ -92,14 +84,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         words: WordSet::new(words).expect("cue words start in the Basic Multilingual Plane"),
-        member,
         places,
     }
 });
-
-fn bit(list: List) -> u16 {
-    1 << list as usize
-}
 
 /// One occurrence of a word: its index and byte range in the sentence.
 #[derive(Debug, Clone, Copy)]
@@ -129,10 +116,9 @@ impl Cues {
     }
 
     fn within(&self, list: List, from: usize, to: usize) -> impl Iterator<Item = &Occurrence> {
-        let bit = bit(list);
-        self.found
-            .iter()
-            .filter(move |o| LEXICON.member[o.word] & bit != 0 && o.start >= from && o.end <= to)
+        self.found.iter().filter(move |o| {
+            LEXICON.places[o.word][list as usize] != NOT_LISTED && o.start >= from && o.end <= to
+        })
     }
 
     /// `s[from..to]` holds a word of the list (`has_any(&s[from..to], list)`).

@@ -155,7 +155,7 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
                 candidates.push(para.start + at);
             }
         }
-        for (start, end) in crate::segment::sentences_at(own, marks.iter().copied()) {
+        for (start, end) in crate::segment::sentences_at(own, &marks) {
             let (start, end) = (para.start + start, para.start + end);
             let first = candidates.partition_point(|&at| at < start);
             let within = &candidates[first..];
@@ -587,12 +587,12 @@ fn sentence(
         // gives one mention each.
         // The subject is read for the last time here: a mention named by all of it takes it.
         let subject = std::mem::take(&mut subjects[k]);
-        let parts: Vec<&str> = if subject.contains('、') {
-            subject.split('、').filter(|p| !p.is_empty()).collect()
-        } else {
-            Vec::new()
-        };
-        let split = parts.len() > 1 && parts.iter().filter(|p| keyed(p).is_some()).count() > 1;
+        let parts: Option<Vec<&str>> = subject
+            .contains('、')
+            .then(|| subject.split('、').filter(|p| !p.is_empty()).collect())
+            .filter(|parts: &Vec<&str>| {
+                parts.len() > 1 && parts.iter().filter(|p| keyed(p).is_some()).count() > 1
+            });
         let (year, period) = year_and_period(
             doc,
             kind,
@@ -629,13 +629,9 @@ fn sentence(
                 byte_span: (bs, be),
             });
         };
-        if split {
-            for name in parts {
-                mention(name.to_string());
-            }
-        } else {
-            drop(parts);
-            mention(subject);
+        match parts {
+            Some(parts) => parts.into_iter().for_each(|name| mention(name.to_string())),
+            None => mention(subject),
         }
     }
 }

@@ -38,22 +38,43 @@ pub struct RawDocument<'a> {
 /// Pages, as texts or as the lines of each page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pages<'a> {
-    /// Page texts (from a PDF, a web page, or text that had to be decoded).
+    /// Page texts (from a PDF or a web page).
     Texts(Vec<String>),
+    /// Text decoded from another encoding than UTF-8, cut into pages (see
+    /// [`text::page_lines`]) as it is normalised, not copied page by page first.
+    Decoded(String),
     /// The lines of each page, read in place from UTF-8 text (a large input is not copied).
     Lines(Vec<Vec<&'a str>>),
 }
 
-impl Pages<'_> {
-    pub fn len(&self) -> usize {
-        match self {
-            Pages::Texts(p) => p.len(),
-            Pages::Lines(p) => p.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+impl<'a> RawDocument<'a> {
+    /// The document, when its pages own their text (they borrow nothing from the input's
+    /// bytes); else the document as it is.
+    pub fn owned(self) -> Result<RawDocument<'static>, RawDocument<'a>> {
+        let RawDocument {
+            kind,
+            encoding,
+            pages,
+            warnings,
+        } = self;
+        let pages = match pages {
+            Pages::Texts(texts) => Pages::Texts(texts),
+            Pages::Decoded(text) => Pages::Decoded(text),
+            lines @ Pages::Lines(_) => {
+                return Err(RawDocument {
+                    kind,
+                    encoding,
+                    pages: lines,
+                    warnings,
+                });
+            }
+        };
+        Ok(RawDocument {
+            kind,
+            encoding,
+            pages,
+            warnings,
+        })
     }
 }
 
@@ -100,4 +121,38 @@ pub fn ingest_bytes<'a>(
 pub fn is_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     head.windows(5).any(|w| w == b"%PDF-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pages that own their text leave the input's bytes free; lines of UTF-8 text borrow them.
+    #[test]
+    fn only_pages_read_in_place_borrow_the_input() {
+        let text = "增长5%。\n\n\n\n第二页\n";
+        let opts = IngestOptions::default();
+        let utf8 = ingest_bytes(text.as_bytes(), &opts).unwrap();
+        assert!(matches!(utf8.pages, Pages::Lines(_)));
+        assert!(utf8.owned().is_err());
+        let (gb, _, _) = encoding_rs::GB18030.encode(text);
+        let forced = IngestOptions {
+            encoding: Some("gb18030".into()),
+            ..IngestOptions::default()
+        };
+        let decoded = ingest_bytes(&gb, &forced).unwrap().owned().unwrap();
+        assert_eq!(decoded.pages, Pages::Decoded(text.to_string()));
+        // Cut into the same pages as the UTF-8 text when normalised.
+        let canonical = crate::normalise::normalise_pages(decoded.pages);
+        let direct = crate::normalise::normalise_pages(utf8_pages(text));
+        assert_eq!(canonical.text, direct.text);
+        assert_eq!(canonical.page_starts, direct.page_starts);
+        assert_eq!(canonical.page_count, 2);
+    }
+
+    fn utf8_pages(text: &str) -> Pages<'_> {
+        ingest_bytes(text.as_bytes(), &IngestOptions::default())
+            .unwrap()
+            .pages
+    }
 }

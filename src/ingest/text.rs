@@ -24,7 +24,7 @@ pub fn decode_pages<'a>(
         encoding: Some(encoding),
         pages: match text {
             Cow::Borrowed(text) => Pages::Lines(page_lines(text)),
-            Cow::Owned(text) => Pages::Texts(split_pages(&text)),
+            Cow::Owned(text) => Pages::Decoded(text),
         },
         warnings: Vec::new(),
     })
@@ -111,7 +111,9 @@ fn reject_binary_text(s: &str) -> Result<(), IngestError> {
 }
 
 /// Split decoded text into pages: at form feeds and at runs of `PAGE_BREAK_BLANK_LINES` or more
-/// blank lines. Line ends are normalised to `\n`.
+/// blank lines. Line ends are normalised to `\n`. (The pipeline reads the lines of
+/// [`page_lines`] instead; this is the pages as texts, for tests.)
+#[cfg(test)]
 pub fn split_pages(text: &str) -> Vec<String> {
     page_lines(text)
         .iter()
@@ -120,6 +122,7 @@ pub fn split_pages(text: &str) -> Vec<String> {
 }
 
 /// A page's text from its lines, each ending with a line feed.
+#[cfg(test)]
 fn join_lines(lines: &[&str]) -> String {
     let mut page = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     for line in lines {

@@ -3,8 +3,7 @@
 //! of the first entry whose alias its indicator contains and whose unit class fits.
 
 use super::units::UnitClass::{self, *};
-use crate::chars::contains;
-use crate::chars::{WordSet, intern};
+use crate::chars::{WordSet, contains, intern};
 use std::sync::LazyLock;
 
 /// One catalogue entry.

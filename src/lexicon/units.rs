@@ -253,17 +253,13 @@ pub fn unit_at(s: &str) -> Option<&'static Unit> {
 /// The longest magnitude at the start of `s`, unless a longer unit starts there too
 /// (`千瓦`, `千米`, `百分点` are units, not 千/百 + something; `万千瓦` is 万 + 千瓦).
 pub fn magnitude_at(s: &str) -> Option<(&'static str, f64)> {
-    // Most numbers are followed by a unit, not a magnitude: their first character says so.
-    let first = s.chars().next()?;
-    if !MAGNITUDES.iter().any(|(w, _)| w.starts_with(first)) {
-        return None;
-    }
-    let unit_len = unit_at(s).map_or(0, |u| u.written.len());
-    MAGNITUDES
+    // Most numbers are followed by a unit, not a magnitude: the units are asked only when a
+    // magnitude stands there.
+    let &(w, f) = MAGNITUDES
         .iter()
-        .filter(|(w, _)| s.starts_with(w) && w.len() >= unit_len)
-        .max_by_key(|(w, _)| w.len())
-        .map(|&(w, f)| (w, f))
+        .filter(|(w, _)| s.starts_with(w))
+        .max_by_key(|(w, _)| w.len())?;
+    (w.len() >= unit_at(s).map_or(0, |u| u.written.len())).then_some((w, f))
 }
 
 #[cfg(test)]

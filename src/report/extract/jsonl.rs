@@ -182,7 +182,7 @@ mod tests {
 
     #[test]
     fn indicator_lines_are_serde_s() {
-        let text = "2025年工作回顾\n地区生产总值增长6.3%，城乡居民人均可支配收入分别增长6.5%和8%左右。\n\n2026年工作安排\n“十五五”时期，粮食产量稳定在110万吨以上，力争达到“翻一番”。";
+        let text = "2025年工作回顾\n地区生产总值增长6.3%，城乡居民人均可支配收入分别增长6.5%和8%左右，进出口增长4.5%—5%。\n\n2026年工作安排\n“十五五”时期，粮食产量稳定在110万吨以上，力争达到“翻一番”。";
         let doc = crate::analyse(
             "a \"quoted\" path",
             text.as_bytes(),
@@ -191,6 +191,8 @@ mod tests {
         .expect("analyse");
         let found = crate::extract::extract(&doc);
         assert!(found.len() >= 4, "{found:?}");
+        // A range, so that `high` and `base_high` are written with a value too.
+        assert!(found.iter().any(|i| i.high.is_some()), "{found:?}");
         let mut buf = Vec::new();
         for i in &found {
             for label in [None, Some("GDP \"growth\"")] {
