@@ -127,6 +127,7 @@ fn extract(args: &cli::ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
         mapping: args.input_args.mapping(),
         jobs: args.jobs,
         progress: !args.quiet,
+        exit_after: true,
     };
     let summary = batch::run(&inputs, &opts, out)?;
     // One input says all there is to say through its output and its error line.
