@@ -97,22 +97,31 @@ struct Occurrence {
 }
 
 /// Every occurrence of every cue word in one sentence (overlapping ones included).
+#[derive(Default)]
 pub struct Cues {
     found: Vec<Occurrence>,
 }
 
 impl Cues {
+    #[cfg(test)]
     pub fn of(s: &str) -> Cues {
+        let mut cues = Cues::default();
+        cues.read(s);
+        cues
+    }
+
+    /// Make these the cues of `s` (the room of the last sentence's is kept for the next).
+    pub fn read(&mut self, s: &str) {
+        self.found.clear();
         // A sentence holds a few cue words to a clause: room for them at once rather than
         // growing from four.
-        let mut found = Vec::with_capacity(s.len() / 16);
-        found.extend(
+        self.found.reserve(s.len() / 16);
+        self.found.extend(
             LEXICON
                 .words
                 .occurrences(s)
                 .map(|(word, start, end)| Occurrence { word, start, end }),
         );
-        Cues { found }
     }
 
     fn within(&self, list: List, from: usize, to: usize) -> impl Iterator<Item = &Occurrence> {

@@ -376,18 +376,26 @@ pub fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
 }
 
 /// Where the clauses of a sentence break: the byte of each break mark.
+#[derive(Default)]
 struct Clauses {
     breaks: Vec<usize>,
     len: usize,
 }
 
 impl Clauses {
+    #[cfg(test)]
     fn of(s: &str) -> Clauses {
+        let mut clauses = Clauses::default();
+        clauses.read(s);
+        clauses
+    }
+
+    /// Make these the clauses of `s`.
+    fn read(&mut self, s: &str) {
         static BREAKS: LazyLock<BmpSet> = LazyLock::new(|| BmpSet::of(CLAUSE_BREAKS));
-        Clauses {
-            breaks: BREAKS.find_iter(s).map(|(i, _)| i).collect(),
-            len: s.len(),
-        }
+        self.breaks.clear();
+        self.breaks.extend(BREAKS.find_iter(s).map(|(i, _)| i));
+        self.len = s.len();
     }
 
     /// Start of the clause that holds byte `at`: after the last break before it.
@@ -407,21 +415,28 @@ impl Clauses {
 }
 
 /// Years named in a sentence (`YEAR_NAMED`), each with whether it is a comparison base.
+#[derive(Default)]
 struct NamedYears {
     found: Vec<(usize, usize, Option<i32>, bool)>,
 }
 
 impl NamedYears {
+    #[cfg(test)]
     fn of(s: &str) -> NamedYears {
-        let found = crate::patterns::years(s)
-            .map(|(a, b)| {
-                let base = ["比", "较", "与", "同", "相比"]
-                    .iter()
-                    .any(|w| s[..a].ends_with(w));
-                (a, b, s[a..b - '年'.len_utf8()].parse().ok(), base)
-            })
-            .collect();
-        NamedYears { found }
+        let mut years = NamedYears::default();
+        years.read(s);
+        years
+    }
+
+    /// Make these the years named in `s`.
+    fn read(&mut self, s: &str) {
+        self.found.clear();
+        self.found.extend(crate::patterns::years(s).map(|(a, b)| {
+            let base = ["比", "较", "与", "同", "相比"]
+                .iter()
+                .any(|w| s[..a].ends_with(w));
+            (a, b, s[a..b - '年'.len_utf8()].parse().ok(), base)
+        }));
     }
 
     /// `named_years(&s[from..to])`: a year's match lies wholly in the slice, and no match of the
@@ -434,7 +449,9 @@ impl NamedYears {
     }
 }
 
-/// What a sentence says about time, found once for all its mentions.
+/// What a sentence says about time, found once for all its mentions (the room of one
+/// sentence's kept for the next).
+#[derive(Default)]
 struct SentenceFacts {
     cues: Cues,
     clauses: Clauses,
@@ -442,6 +459,19 @@ struct SentenceFacts {
     /// Where the first `BY_YEAR` match ends (`到2030年`).
     by_year_end: Option<usize>,
     history: bool,
+}
+
+impl SentenceFacts {
+    /// Make these the facts of `s`.
+    fn read(&mut self, s: &str) {
+        self.cues.read(s);
+        self.clauses.read(s);
+        self.years.read(s);
+        self.by_year_end = crate::patterns::by_year(s).map(|(end, _)| end);
+        self.history = crate::patterns::history(s)
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n >= HISTORY_MIN_YEARS);
+    }
 }
 
 /// What the walk over a document's sentences carries from one sentence to the next.
@@ -454,6 +484,26 @@ struct Walk {
     frames: ParaFrames,
     /// The mentions found so far.
     out: Vec<Indicator>,
+    /// Room for what is read of each quantity of a sentence, and for their subjects, kept from
+    /// one sentence to the next (most sentences that hold a figure hold a few).
+    readings: Vec<Reading>,
+    subjects: Vec<String>,
+    facts: SentenceFacts,
+}
+
+/// What the reading of a sentence's clauses says of one of its quantities.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// Where its clause starts.
+    clause_start: usize,
+    /// The text between the quantity before it (or its clause's start) and it, as a byte range.
+    before: (usize, usize),
+    /// Under `力争` and the like.
+    stretch: bool,
+    direction: Option<Direction>,
+    /// Its subject was read after its number (`14个集体`): the next value of a list's too.
+    from_after: bool,
+    comparator: Comparator,
 }
 
 /// Mentions of one sentence (`candidates`: where the scan's candidates stand in it, as offsets
@@ -470,6 +520,9 @@ fn sentence(
         last_section,
         frames,
         out,
+        readings,
+        subjects,
+        facts,
     } = walk;
     let text = doc.text();
     let raw = &text[node.start..node.end];
@@ -486,41 +539,35 @@ fn sentence(
     }
     let place = para.place(last_section);
     let sentence: Arc<str> = Arc::from(raw);
-    let facts = SentenceFacts {
-        cues: Cues::of(s),
-        clauses: Clauses::of(s),
-        years: NamedYears::of(s),
-        by_year_end: crate::patterns::by_year(s).map(|(end, _)| end),
-        history: crate::patterns::history(s)
-            .and_then(|n| n.parse::<u32>().ok())
-            .is_some_and(|n| n >= HISTORY_MIN_YEARS),
-    };
+    facts.read(s);
+    let facts: &SentenceFacts = facts;
     let cues = &facts.cues;
 
     // Subjects and attributes, clause by clause.
-    let mut subjects: Vec<String> = Vec::with_capacity(quantities.len());
-    let mut stretch = vec![false; quantities.len()];
-    let mut direction: Vec<Option<Direction>> = vec![None; quantities.len()];
-    let mut befores: Vec<&str> = Vec::with_capacity(quantities.len());
-    // Whether a subject was read after its number (`14个集体`): the next value of the list too.
-    let mut from_after = vec![false; quantities.len()];
-    let mut clause_starts = Vec::with_capacity(quantities.len());
+    readings.clear();
+    subjects.clear();
     for (k, q) in quantities.iter().enumerate() {
         let clause_start = facts.clauses.start(s, q.start);
-        clause_starts.push(clause_start);
         let prev_end = if k > 0 { quantities[k - 1].end } else { 0 };
         let seg_start = clause_start.max(prev_end);
         let before = &s[seg_start..q.start];
-        befores.push(before);
         // `力争` covers its whole clause (`力争…投资2400亿元、450亿元`) but not what came before it
         // (`增长7%以上、力争达到8%`). In a review, `争取` means funds obtained, not an aspiration.
-        stretch[k] =
+        let stretch =
             place.covers != Some(Covers::Review) && cues.any(List::Stretch, clause_start, q.start);
-        direction[k] = direction_in(cues, seg_start, q.start).or_else(|| {
+        let direction = direction_in(cues, seg_start, q.start).or_else(|| {
             // A value in a list (`下降39.7%和39.1%`) shares the verb of the first.
             (k > 0 && seg_start == prev_end && is_connector(before))
-                .then(|| direction[k - 1])
+                .then(|| readings[k - 1].direction)
                 .flatten()
+        });
+        readings.push(Reading {
+            clause_start,
+            before: (seg_start, q.start),
+            stretch,
+            direction,
+            from_after: false,
+            comparator: q.comparator,
         });
         let in_list = k > 0 && seg_start == prev_end;
         let after = noun_after(s, q.end, facts.clauses.end(q.end), cues);
@@ -528,14 +575,14 @@ fn sentence(
         // `14个集体、15名个人`, `所有乡镇和90%以上行政村`: the noun follows the number.
         // `开通3条地铁新线`: a short verb before a count, the counted noun after it.
         let verb_only = q.unit_class == UnitClass::Count && stripped.chars().count() <= 4;
-        let noun_follows = !(after.is_empty() || stretch[k] && in_list)
+        let noun_follows = !(after.is_empty() || stretch && in_list)
             && (stripped.is_empty()
                 || verb_only
-                || (in_list && from_after[k - 1])
+                || (in_list && readings[k - 1].from_after)
                 || before.trim_end().ends_with(['和', '及', '与', '、']));
         let comparison = COMPARISON.is_match(stripped);
         let subject = if noun_follows {
-            from_after[k] = true;
+            readings[k].from_after = true;
             after.to_string()
         } else if comparison && k > 0 {
             // `增长7.6%，高于全国1.7个百分点`: the comparison is about the previous subject.
@@ -551,7 +598,7 @@ fn sentence(
         subjects.push(subject);
     }
     let mut quantities = quantities;
-    let comparators = distribute(s, &mut quantities, &mut subjects, &befores, &clause_starts);
+    distribute(s, &mut quantities, subjects, readings);
 
     // The time frames of the paragraph (as folded) up to each mention.
     frames.cover(doc, place.para_start, place.para_end);
@@ -570,8 +617,9 @@ fn sentence(
             frames,
             node.start - place.para_start + q.number_start,
         );
-        let kind = kind_of(doc, place, s, q, &facts, stretch[k], &horizon);
-        let mut comparator = comparators[k];
+        let reading = readings[k];
+        let kind = kind_of(doc, place, s, q, facts, reading.stretch, &horizon);
+        let mut comparator = reading.comparator;
         if kind == Kind::Target
             && q.prefix_word
                 .is_some_and(|w| TARGET_GE_PREFIXES.contains(&w))
@@ -596,8 +644,8 @@ fn sentence(
         let (year, period) = year_and_period(
             doc,
             kind,
-            &facts,
-            clause_starts[k],
+            facts,
+            reading.clause_start,
             q.number_start,
             &horizon,
         );
@@ -616,8 +664,8 @@ fn sentence(
                 base_high: q.high.map(|h| base_value(h, q.factor)),
                 base_unit: q.base_unit,
                 comparator,
-                stretch: stretch[k],
-                direction: direction[k],
+                stretch: reading.stretch,
+                direction: reading.direction,
                 kind,
                 year,
                 period: period.clone(),
@@ -675,22 +723,17 @@ fn direction_in(cues: &Cues, from: usize, to: usize) -> Option<Direction> {
     }
 }
 
-/// `分别` lists: one subject per value, and the list's comparator on each value.
-fn distribute(
-    s: &str,
-    qs: &mut [Quantity],
-    subjects: &mut [String],
-    befores: &[&str],
-    clause_starts: &[usize],
-) -> Vec<Comparator> {
-    let mut comparators: Vec<Comparator> = qs.iter().map(|q| q.comparator).collect();
+/// `分别` lists: one subject per value, and the list's comparator on each value (each reading's
+/// `comparator`, which starts as its quantity's).
+fn distribute(s: &str, qs: &mut [Quantity], subjects: &mut [String], readings: &mut [Reading]) {
+    let before = |r: &Reading| &s[r.before.0..r.before.1];
     let mut k = 0;
     while k < qs.len() {
         // A list: values after the first joined only by connectors.
         let mut last = k;
         while last + 1 < qs.len()
-            && is_connector(befores[last + 1])
-            && qs[last + 1].start == qs[last].end + befores[last + 1].len()
+            && is_connector(before(&readings[last + 1]))
+            && qs[last + 1].start == qs[last].end + before(&readings[last + 1]).len()
         {
             last += 1;
         }
@@ -698,18 +741,18 @@ fn distribute(
             // `控制在5%和3%以内`: a comparator after the last value; `分别突破9千亿元、3万亿元`:
             // one before the first. Either applies to every value of the list.
             let shared = if qs[last].suffix_comparator {
-                Some(comparators[last])
+                Some(readings[last].comparator)
             } else {
-                qs[k].prefix_word.map(|_| comparators[k])
+                qs[k].prefix_word.map(|_| readings[k].comparator)
             };
             // `高于全国12.7个、12个百分点`: the unit written once, at the end.
             let last_unit = qs[last].clone();
             for j in k..=last {
                 if let Some(c) = shared
                     && !qs[j].suffix_comparator
-                    && comparators[j] == Comparator::Eq
+                    && readings[j].comparator == Comparator::Eq
                 {
-                    comparators[j] = c;
+                    readings[j].comparator = c;
                 }
                 if j < last
                     && last_unit.unit.starts_with(&qs[j].unit)
@@ -723,7 +766,7 @@ fn distribute(
                     qs[j].unit_pieces.clear();
                 }
             }
-            let clause_start = clause_starts[k];
+            let clause_start = readings[k].clause_start;
             let lead = &s[clause_start.max(if k > 0 { qs[k - 1].end } else { 0 })..qs[k].start];
             let split = match lead.find("分别") {
                 Some(p) => split_subjects(strip_noise(&lead[..p]), last - k + 1),
@@ -738,7 +781,6 @@ fn distribute(
         }
         k = last + 1;
     }
-    comparators
 }
 
 /// The time frame a mention sits in, read from its paragraph up to the mention and its part title.
