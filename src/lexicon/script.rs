@@ -443,8 +443,21 @@ mod tests {
             "",
             "覆盖全省，答覆代表建议，有序推进，沈默不语，藉此机会，反覆强调",
             "全面覆盖，秩序井然",
+            // Phrases that map to themselves, alone and beside changes.
+            "有序推进，彷徨，瞭望塔，神祇，藉藉无名，覆盆子",
+            "有序瞭解，一目瞭然有序，藉藉無名，反覆有序，覆盆子乾",
         ] {
             assert_eq!(simplify_for_matching(s), whole_text_fold(s), "{s}");
+        }
+    }
+
+    /// Every passive phrase changes what it matches (one that maps to itself changes no text
+    /// and is no mark).
+    #[test]
+    fn passive_phrases_change_their_text() {
+        let cc = T2S.as_ref().expect("OpenCC T2s dictionaries");
+        for p in script_keys::PASSIVE_PHRASES {
+            assert_ne!(cc.convert(p), *p, "{p}");
         }
     }
 

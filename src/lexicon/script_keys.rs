@@ -6,8 +6,9 @@
 //! The conversion replaces, left to right, the longest key that starts at each place by its
 //! first value. A text that holds no character of `ACTIVE_CHARS` (single-character keys whose
 //! value is another character) and none of `PASSIVE_PHRASES` (the phrase keys without such a
-//! character) comes out as it went in: every key it can match is a character that maps to
-//! itself.
+//! character whose value is another phrase) comes out as it went in: every key it can match maps
+//! to itself. Phrase keys that map to themselves (`有序`, `彷徨`) are left out: they change no
+//! text, and a run of key characters that also holds a change is converted whole.
 
 /// 4105 characters, in code point order.
 pub const ACTIVE_CHARS: &str = concat!(
@@ -116,7 +117,7 @@ pub const ACTIVE_CHARS: &str = concat!(
     "𪁖𪂆𪃍𪃏𪃒𪃧𪄆𪄕𪅂𪆷𪇳𪈼𪉸𪋿𪌭𪍠𪓰𪔵𪘀𪘯𪙏𪟖𪷓𫒡𫜦",
 );
 
-/// 78 phrases.
+/// 70 phrases.
 pub const PASSIVE_PHRASES: &[&str] = &[
     "一目瞭然",
     "不瞭解",
@@ -128,12 +129,10 @@ pub const PASSIVE_PHRASES: &[&str] = &[
     "反覆思量",
     "反覆性",
     "回覆",
-    "彷徨",
     "找藉口",
     "拜覆",
     "明瞭",
     "明覆",
-    "有序",
     "沈船",
     "沈默",
     "滑藉",
@@ -142,13 +141,11 @@ pub const PASSIVE_PHRASES: &[&str] = &[
     "申覆",
     "瞭如",
     "瞭如指掌",
-    "瞭望",
     "瞭然",
     "瞭若指掌",
     "瞭解",
     "瞭解到",
     "示覆",
-    "神祇",
     "答覆",
     "素藉",
     "茵藉",
@@ -169,8 +166,6 @@ pub const PASSIVE_PHRASES: &[&str] = &[
     "藉着",
     "藉端",
     "藉端生事",
-    "藉藉",
-    "藉藉无名",
     "衹得",
     "覆上",
     "覆住",
@@ -187,8 +182,6 @@ pub const PASSIVE_PHRASES: &[&str] = &[
     "覆校",
     "覆瓿",
     "覆盂",
-    "覆盆",
-    "覆盆子",
     "覆育",
     "覆逆",
     "覆醢",
