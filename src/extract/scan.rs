@@ -282,9 +282,9 @@ fn is_code_or_ordinal(s: &str, start: usize, num_end: usize) -> bool {
     let before = s[..start].chars().next_back();
     let after = s[num_end..].chars().next();
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-    let unit_follows = unit_at(&s[num_end..]).is_some();
     latin(before)
-        || (latin(after) && !unit_follows)
+        // A Latin letter after the number is a unit's (`5km`) or a code's (`5G`).
+        || (latin(after) && unit_at(&s[num_end..]).is_none())
         || matches!(before, Some('+' | '/' | '#' | '.' | '_' | '@' | ':'))
         || matches!(after, Some('+' | '/' | '#' | '_' | '@' | ':'))
         || s[..start].ends_with('第')
