@@ -218,6 +218,14 @@ fn is_cn_ten(c: char) -> bool {
 
 /// `^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?:\D|$)|第[一二三四五六七八九十]+[章节条部分])`
 pub fn enumerator(s: &str) -> bool {
+    // Each alternative starts with one of these: most lines are told apart by their first
+    // character (the joining of lines asks this of every line).
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !(is_cn_ten(first) || matches!(first, '（' | '(' | '第') || is_decimal_digit(first)) {
+        return false;
+    }
     let (n, count) = run(s, is_cn_ten);
     if count > 0 && s[n..].starts_with(['、', '是', '要']) {
         return true;
