@@ -216,14 +216,20 @@ fn is_cn_ten(c: char) -> bool {
     )
 }
 
+/// Whether `s` starts with a character that an enumerator (`enumerator`, and the item markers
+/// `一、`, `（一）`, `一是`, `1.` of segmentation) can start with: a Chinese numeral up to ten, an
+/// opening bracket, `第` or a decimal digit.
+pub fn starts_like_enumerator(s: &str) -> bool {
+    s.chars().next().is_some_and(|first| {
+        is_cn_ten(first) || matches!(first, '（' | '(' | '第') || is_decimal_digit(first)
+    })
+}
+
 /// `^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?:\D|$)|第[一二三四五六七八九十]+[章节条部分])`
 pub fn enumerator(s: &str) -> bool {
-    // Each alternative starts with one of these: most lines are told apart by their first
-    // character (the joining of lines asks this of every line).
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if !(is_cn_ten(first) || matches!(first, '（' | '(' | '第') || is_decimal_digit(first)) {
+    // Most lines are told apart by their first character (the joining of lines asks this of
+    // every line).
+    if !starts_like_enumerator(s) {
         return false;
     }
     let (n, count) = run(s, is_cn_ten);
@@ -711,11 +717,19 @@ mod tests {
             "一", "十", "二", "、", "是", "要", "（", "(", "）", ")", ".", "．", "第", "章", "节",
             "条", "部", "分", "x", "年",
         ]);
+        // The item markers of segmentation (`一、`, `（一）`, `一是`).
+        let marker_re = Regex::new(
+            r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十]{1,3}[）)])",
+        )
+        .unwrap();
         let mut seen = 0;
         for s in strings(&pieces, 30000, 6) {
             seen += usize::from(enum_re.is_match(&s));
             assert_eq!(arabic_item(&s), item_re.is_match(&s), "{s:?}");
             assert_eq!(enumerator(&s), enum_re.is_match(&s), "{s:?}");
+            if enum_re.is_match(&s) || item_re.is_match(&s) || marker_re.is_match(&s) {
+                assert!(starts_like_enumerator(&s), "{s:?}");
+            }
         }
         assert!(seen > 200, "{seen}");
     }

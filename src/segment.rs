@@ -759,7 +759,11 @@ enum Marker {
 const MARKER_ORDER: [Marker; 4] = [Marker::Numbered, Marker::Paren, Marker::Shi, Marker::Arabic];
 
 fn marker_of(s: &str) -> Option<Marker> {
-    if ITEM_NUMBERED.is_match(s)
+    // Every marker starts like an enumerator: most paragraphs are told apart by their first
+    // character, before any pattern is asked.
+    if !patterns::starts_like_enumerator(s) {
+        None
+    } else if ITEM_NUMBERED.is_match(s)
         && !longer_than(s, MAX_HEADING_CHARS)
         && !s.contains(['。', '；', '！', '？'])
     {
