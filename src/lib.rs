@@ -193,10 +193,11 @@ fn segmented(path: &str, normalised: Normalised, size: u64) -> Document {
     let mut folds = Vec::with_capacity(replaced.len());
     if !replaced.is_empty() {
         let folded = &canonical.text;
-        restore_titles(&mut root, folded, &replaced);
+        let fold = Fold::new(folded, &replaced);
+        restore_titles(&mut root, &fold);
         for field in [&mut meta.title, &mut meta.speaker, &mut meta.publication] {
             if let Some(t) = field.as_mut() {
-                *t = original_of(t, folded, &replaced, 0, folded.len());
+                *t = fold.original_of(t, 0, folded.len());
             }
         }
         // What the fold wrote, kept so that extraction reads any piece of the text folded
@@ -224,41 +225,64 @@ fn segmented(path: &str, normalised: Normalised, size: u64) -> Document {
     }
 }
 
-/// Titles of a tree segmented through the folded text, in the characters of the original. Only
-/// nodes whose text the fold changed (`replaced`: the characters it replaced, by offset) can
-/// have a title that differs.
-fn restore_titles(node: &mut document::Node, folded: &str, replaced: &[(usize, char)]) {
-    let first_change = replaced.partition_point(|&(at, _)| at < node.start);
-    if replaced
-        .get(first_change)
-        .is_some_and(|&(at, _)| at < node.end)
-    {
-        node.title = original_of(&node.title, folded, replaced, node.start, node.end);
+/// What the script fold did to a text: the folded text, the characters it replaced (by
+/// offset), and the characters it wrote in their place (sorted).
+struct Fold<'a> {
+    folded: &'a str,
+    replaced: &'a [(usize, char)],
+    written: Vec<char>,
+}
+
+impl<'a> Fold<'a> {
+    fn new(folded: &'a str, replaced: &'a [(usize, char)]) -> Fold<'a> {
+        let mut written: Vec<char> = replaced
+            .iter()
+            .filter_map(|&(at, _)| folded[at..].chars().next())
+            .collect();
+        written.sort_unstable();
+        written.dedup();
+        Fold {
+            folded,
+            replaced,
+            written,
+        }
     }
-    for child in &mut node.children {
-        restore_titles(child, folded, replaced);
+
+    /// `s` as the original writes it, where `s` occurs in `folded[start..end]` (the fold keeps
+    /// byte offsets); else `s` unchanged (titles that are not a piece of the text). A piece of
+    /// the folded text that holds no character the fold wrote is the original's already, so `s`
+    /// is only looked for when it holds one.
+    fn original_of(&self, s: &str, start: usize, end: usize) -> String {
+        if !s.chars().any(|c| self.written.binary_search(&c).is_ok()) {
+            return s.to_string();
+        }
+        self.folded
+            .get(start..end)
+            .and_then(|within| within.find(s))
+            .map_or_else(
+                || s.to_string(),
+                |at| {
+                    let (from, to) = (start + at, start + at + s.len());
+                    lexicon::script::patched(self.folded, from, to, self.replaced).into_owned()
+                },
+            )
     }
 }
 
-/// `s` as the original writes it, where `s` occurs in `folded[start..end]` (the fold keeps byte
-/// offsets); else `s` unchanged (titles that are not a piece of the text).
-fn original_of(
-    s: &str,
-    folded: &str,
-    replaced: &[(usize, char)],
-    start: usize,
-    end: usize,
-) -> String {
-    folded
-        .get(start..end)
-        .and_then(|within| within.find(s))
-        .map_or_else(
-            || s.to_string(),
-            |at| {
-                lexicon::script::patched(folded, start + at, start + at + s.len(), replaced)
-                    .into_owned()
-            },
-        )
+/// Titles of a tree segmented through the folded text, in the characters of the original. Only
+/// nodes whose text the fold changed can have a title that differs.
+fn restore_titles(node: &mut document::Node, fold: &Fold) {
+    let first_change = fold.replaced.partition_point(|&(at, _)| at < node.start);
+    if fold
+        .replaced
+        .get(first_change)
+        .is_some_and(|&(at, _)| at < node.end)
+    {
+        node.title = fold.original_of(&node.title, node.start, node.end);
+    }
+    for child in &mut node.children {
+        restore_titles(child, fold);
+    }
 }
 
 #[cfg(test)]
