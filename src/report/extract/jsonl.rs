@@ -34,11 +34,16 @@ fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
 /// `buf`. Written field by field rather than by serde: most of the output is a few long strings
 /// (the sentence above all), which `json_str` copies whole when nothing in them needs escaping.
 /// The tests below hold this to what serde writes.
-fn indicator_line(buf: &mut Vec<u8>, source: &str, l: &super::Labelled) -> io::Result<()> {
+fn indicator_line(
+    buf: &mut Vec<u8>,
+    seen: &mut Seen,
+    source: &str,
+    l: &super::Labelled,
+) -> io::Result<()> {
     let i = l.indicator;
     buf.clear();
     buf.extend_from_slice(br#"{"type":"indicator","data":{"source":"#);
-    json_str(buf, source)?;
+    json_seen(buf, &mut seen.source, source)?;
     buf.extend_from_slice(br#","indicator":"#);
     json_str(buf, &i.indicator)?;
     buf.extend_from_slice(br#","key":"#);
@@ -72,9 +77,9 @@ fn indicator_line(buf: &mut Vec<u8>, source: &str, l: &super::Labelled) -> io::R
     buf.extend_from_slice(br#","period":"#);
     json_value(buf, &i.period)?;
     buf.extend_from_slice(br#","section":"#);
-    json_str(buf, &i.section)?;
+    json_seen(buf, &mut seen.section, &i.section)?;
     buf.extend_from_slice(br#","sentence":"#);
-    json_str(buf, &i.sentence)?;
+    json_seen(buf, &mut seen.sentence, &i.sentence)?;
     buf.extend_from_slice(br#","text":"#);
     json_str(buf, &i.text)?;
     buf.extend_from_slice(br#","span":"#);
@@ -94,15 +99,53 @@ fn json_value(buf: &mut Vec<u8>, v: &impl Serialize) -> io::Result<()> {
     Ok(serde_json::to_writer(buf, v)?)
 }
 
-/// A string as serde writes it: copied whole between quotes when no byte needs escaping (a
-/// quote, a backslash or a control character), which is tested 16 bytes at a time.
-fn json_str(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
+/// Whether the last string written at one field of the records needed no escaping, known by
+/// where it lies: the mentions of a sentence follow each other and share its text and section
+/// (one allocation each), and a document's share its path. Every string compared is held by the
+/// document being written, so two at one address are one.
+#[derive(Default)]
+struct Seen {
+    source: LastString,
+    section: LastString,
+    sentence: LastString,
+}
+
+#[derive(Default)]
+struct LastString {
+    at: Option<(*const u8, usize)>,
+    plain: bool,
+}
+
+/// [`json_str`], looking at `s` only if it is not the string `last` saw.
+fn json_seen(buf: &mut Vec<u8>, last: &mut LastString, s: &str) -> io::Result<()> {
+    let at = (s.as_ptr(), s.len());
+    if last.at != Some(at) {
+        *last = LastString {
+            at: Some(at),
+            plain: plain(s),
+        };
+    }
+    json_known(buf, s, last.plain)
+}
+
+/// No byte of `s` needs escaping in JSON (a quote, a backslash or a control character): tested
+/// 16 bytes at a time.
+fn plain(s: &str) -> bool {
     let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let (chunks, rest) = s.as_bytes().as_chunks::<16>();
-    let plain = chunks
+    chunks
         .iter()
         .all(|c| !c.iter().fold(false, |any, &b| any | escaped(b)))
-        && !rest.iter().any(|&b| escaped(b));
+        && !rest.iter().any(|&b| escaped(b))
+}
+
+/// A string as serde writes it: copied whole between quotes when no byte needs escaping.
+fn json_str(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    json_known(buf, s, plain(s))
+}
+
+/// [`json_str`], told whether `s` is [`plain`].
+fn json_known(buf: &mut Vec<u8>, s: &str, plain: bool) -> io::Result<()> {
     if !plain {
         return json_value(buf, &s);
     }
@@ -124,8 +167,10 @@ impl Exporter for Jsonl {
             },
         )?;
         let mut buf = Vec::new();
+        let mut seen = Seen::default();
         for i in &item.indicators {
-            indicator_line(&mut buf, &item.doc.source.path, &super::Labelled::of(i))?;
+            let l = super::Labelled::of(i);
+            indicator_line(&mut buf, &mut seen, &item.doc.source.path, &l)?;
             out.write_all(&buf)?;
         }
         Ok(())
@@ -182,7 +227,9 @@ mod tests {
 
     #[test]
     fn indicator_lines_are_serde_s() {
-        let text = "2025年工作回顾\n地区生产总值增长6.3%，城乡居民人均可支配收入分别增长6.5%和8%左右，进出口增长4.5%—5%。\n\n2026年工作安排\n“十五五”时期，粮食产量稳定在110万吨以上，力争达到“翻一番”。";
+        // Sentences with and without a byte to escape (an ASCII quote), each with several
+        // mentions: what `Seen` remembers of one must not be used for the next.
+        let text = "2025年工作回顾\n地区生产总值增长6.3%，城乡居民人均可支配收入分别增长6.5%和8%左右，进出口增长4.5%—5%。\n\"东数西算\"算力增长20%，投资30亿元。\n\n2026年工作安排\n“十五五”时期，粮食产量稳定在110万吨以上，力争达到“翻一番”。";
         let doc = crate::analyse(
             "a \"quoted\" path",
             text.as_bytes(),
@@ -194,13 +241,14 @@ mod tests {
         // A range, so that `high` and `base_high` are written with a value too.
         assert!(found.iter().any(|i| i.high.is_some()), "{found:?}");
         let mut buf = Vec::new();
+        let mut seen = Seen::default();
         for i in &found {
             for label in [None, Some("GDP \"growth\"")] {
                 let l = super::super::Labelled {
                     indicator: i,
                     label,
                 };
-                indicator_line(&mut buf, &doc.source.path, &l).expect("line");
+                indicator_line(&mut buf, &mut seen, &doc.source.path, &l).expect("line");
                 let mut want = serde_json::to_vec(&Flattened::Indicator {
                     source: &doc.source.path,
                     indicator: super::super::Labelled {
