@@ -124,7 +124,8 @@ fn compact_eq(a: &str, b: &str) -> bool {
 
 /// More than `n` characters (without counting them all).
 fn longer_than(s: &str, n: usize) -> bool {
-    s.len() > n && s.chars().nth(n).is_some()
+    // A character takes one to four bytes: only a length between n and 4n needs counting.
+    s.len() > n.saturating_mul(4) || (s.len() > n && s.chars().nth(n).is_some())
 }
 
 /// Split a paragraph into sentences at 。！？；, never inside quotes or brackets that close within
@@ -873,6 +874,23 @@ mod tests {
         let c = normalise(&pages.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         let (n, m) = segment(&c);
         (n, m, c.text)
+    }
+
+    #[test]
+    fn longer_than_counts_characters_not_bytes() {
+        for s in [
+            "",
+            "a",
+            "增长",
+            "增长5%",
+            "𠀀𠀀a",
+            &"增".repeat(40),
+            &"a".repeat(161),
+        ] {
+            for n in [0, 1, 2, 3, 5, 39, 40, 41, 160] {
+                assert_eq!(longer_than(s, n), s.chars().count() > n, "{s:?} {n}");
+            }
+        }
     }
 
     #[test]
