@@ -433,7 +433,8 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
             continue;
         }
         // Printable ASCII but the space; CJK punctuation from U+3001 to U+303F (`。、《》`); the
-        // full-width marks that are kept (`，（）：；！？`): each folds to itself. These are
+        // full-width marks that are kept (`，（）：；！？`); the dash, quotes and ellipsis of
+        // U+2014 to U+2026 that are wide: each folds to itself. These are
         // characters `folds_to_itself` lists, read from their bytes; the test
         // `a_plain_line_reads_as_folding_and_cleaning_it_would` holds the two together.
         let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
@@ -443,6 +444,8 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
             0xEF => (next(1) == 0xBC
                 && matches!(next(2), 0x81 | 0x88 | 0x89 | 0x8C | 0x9A | 0x9B | 0x9F))
             .then_some(3),
+            // `—‘’‚‛“”…`, wide as `display_width` reads them.
+            0xE2 => (next(1) == 0x80 && matches!(next(2), 0x94 | 0x98..=0x9D | 0xA6)).then_some(3),
             _ => None,
         };
         if let Some(len) = common {
@@ -453,7 +456,11 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
                 }
             } else {
                 width += 2;
-                marks.note(char_at(s, i)?.0);
+                // Decoded from the three bytes just read.
+                let n = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(next(1) & 0x3F) << 6)
+                    | u32::from(next(2) & 0x3F);
+                marks.note(char::from_u32(n)?);
             }
             i += len;
             continue;
