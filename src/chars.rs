@@ -266,26 +266,25 @@ impl WordSet {
             .map_or(&[], |&(a, b)| &self.ids[a as usize..b as usize])
     }
 
-    /// Every occurrence in `s` of every word, as `(word index, start, end)`, by start.
-    pub fn occurrences<'a>(
-        &'a self,
-        s: &'a str,
-    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        self.firsts.find_iter(s).flat_map(move |(at, c)| {
+    /// Call `found(word index, start, end)` for every occurrence in `s` of every word, by start
+    /// (a loop rather than an iterator of iterators, which cost more than the search itself).
+    pub fn each_occurrence(&self, s: &str, mut found: impl FnMut(usize, usize, usize)) {
+        for (at, c) in self.firsts.find_iter(s) {
             // The first character is there: the rest of each word is compared byte by byte
             // (the words are short; a call to memcmp for each costs more).
             let after = at + c.len_utf8();
             let rest = &s.as_bytes()[after..];
-            self.starting_with(c).iter().filter_map(move |&id| {
+            for &id in self.starting_with(c) {
                 let id = id as usize;
                 let tail = &self.words[id].as_bytes()[c.len_utf8()..];
-                let here = rest.get(..tail.len())?;
-                here.iter()
-                    .zip(tail)
-                    .all(|(a, b)| a == b)
-                    .then_some((id, at, after + tail.len()))
-            })
-        })
+                if rest
+                    .get(..tail.len())
+                    .is_some_and(|here| here.iter().zip(tail).all(|(a, b)| a == b))
+                {
+                    found(id, at, after + tail.len());
+                }
+            }
+        }
     }
 }
 
@@ -519,7 +518,8 @@ mod tests {
                 .find_overlapping_iter(s)
                 .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
                 .collect();
-            let mut got: Vec<(usize, usize, usize)> = set.occurrences(s).collect();
+            let mut got: Vec<(usize, usize, usize)> = Vec::new();
+            set.each_occurrence(s, |w, a, b| got.push((w, a, b)));
             want.sort_unstable();
             got.sort_unstable();
             assert_eq!(got, want, "{s}");

@@ -116,12 +116,10 @@ impl Cues {
         // A sentence holds a few cue words to a clause: room for them at once rather than
         // growing from four.
         self.found.reserve(s.len() / 16);
-        self.found.extend(
-            LEXICON
-                .words
-                .occurrences(s)
-                .map(|(word, start, end)| Occurrence { word, start, end }),
-        );
+        let found = &mut self.found;
+        LEXICON.words.each_occurrence(s, |word, start, end| {
+            found.push(Occurrence { word, start, end })
+        });
     }
 
     fn within(&self, list: List, from: usize, to: usize) -> impl Iterator<Item = &Occurrence> {

@@ -485,11 +485,10 @@ fn first_by_words(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
     let words = &*WORDS;
     // The words an indicator holds are few: a short list, not a flag per word of the catalogue.
     // Each word found, and whether it is the whole indicator.
-    let found: Vec<(usize, bool)> = words
-        .set
-        .occurrences(indicator)
-        .map(|(word, start, end)| (word, start == 0 && end == indicator.len()))
-        .collect();
+    let mut found: Vec<(usize, bool)> = Vec::new();
+    words.set.each_occurrence(indicator, |word, start, end| {
+        found.push((word, start == 0 && end == indicator.len()));
+    });
     if found.is_empty() {
         return None;
     }
