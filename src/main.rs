@@ -127,9 +127,8 @@ fn extract(args: &cli::ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
         mapping: args.input_args.mapping(),
         jobs: args.jobs,
         progress: !args.quiet,
-        exit_after: true,
     };
-    let summary = batch::run(&inputs, &opts, out)?;
+    let summary = batch::run_to_exit(&inputs, &opts, out)?;
     // One input says all there is to say through its output and its error line.
     if !args.quiet && summary.files > 1 {
         eprintln!("{summary}");

@@ -717,19 +717,11 @@ mod tests {
             "一", "十", "二", "、", "是", "要", "（", "(", "）", ")", ".", "．", "第", "章", "节",
             "条", "部", "分", "x", "年",
         ]);
-        // The item markers of segmentation (`一、`, `（一）`, `一是`).
-        let marker_re = Regex::new(
-            r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十]{1,3}[）)])",
-        )
-        .unwrap();
         let mut seen = 0;
         for s in strings(&pieces, 30000, 6) {
             seen += usize::from(enum_re.is_match(&s));
             assert_eq!(arabic_item(&s), item_re.is_match(&s), "{s:?}");
             assert_eq!(enumerator(&s), enum_re.is_match(&s), "{s:?}");
-            if enum_re.is_match(&s) || item_re.is_match(&s) || marker_re.is_match(&s) {
-                assert!(starts_like_enumerator(&s), "{s:?}");
-            }
         }
         assert!(seen > 200, "{seen}");
     }

@@ -878,19 +878,55 @@ mod tests {
 
     #[test]
     fn longer_than_counts_characters_not_bytes() {
-        for s in [
-            "",
-            "a",
-            "增长",
-            "增长5%",
-            "𠀀𠀀a",
-            &"增".repeat(40),
-            &"a".repeat(161),
-        ] {
+        let texts = [
+            String::new(),
+            "a".into(),
+            "增长".into(),
+            "增长5%".into(),
+            "𠀀𠀀a".into(),
+            "增".repeat(40),
+            "a".repeat(161),
+            "𠀀".repeat(2),
+            "𠀀".repeat(40),
+            "𠀀".repeat(41),
+        ];
+        for s in &texts {
             for n in [0, 1, 2, 3, 5, 39, 40, 41, 160] {
                 assert_eq!(longer_than(s, n), s.chars().count() > n, "{s:?} {n}");
             }
         }
+    }
+
+    /// A paragraph that does not start like an enumerator is no item: `marker_of` does not ask
+    /// the markers' patterns of it.
+    #[test]
+    fn every_marker_starts_like_an_enumerator() {
+        let pieces = [
+            "一", "十", "二", "两", "、", "是", "（", "(", "）", ")", "1", "１", "٣", ".", "．",
+            "第", "x", "年", " ",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        let mut markers = 0;
+        for s in &texts {
+            let marker = ITEM_NUMBERED.is_match(s)
+                || ITEM_PAREN.is_match(s)
+                || ITEM_SHI.is_match(s)
+                || patterns::arabic_item(s);
+            markers += usize::from(marker);
+            if marker {
+                assert!(patterns::starts_like_enumerator(s), "{s:?}");
+            }
+        }
+        assert!(markers > 1000, "{markers}");
     }
 
     #[test]

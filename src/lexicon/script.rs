@@ -124,7 +124,8 @@ fn in_run(c: char) -> bool {
 
 /// The passive phrases by their first two characters, sorted: a phrase can start only where two
 /// passive characters stand side by side, and is then looked for there alone (cheaper than an
-/// automaton over the whole text, since `有序` and the like make passive characters common).
+/// automaton over the whole text, since characters like `一` and `以` that start a passive
+/// phrase are common).
 static PASSIVE_BY_BIGRAM: LazyLock<Vec<((char, char), &'static str)>> = LazyLock::new(|| {
     let mut v: Vec<((char, char), &'static str)> = script_keys::PASSIVE_PHRASES
         .iter()

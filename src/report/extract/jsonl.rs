@@ -34,11 +34,11 @@ fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
 /// `buf`. Written field by field rather than by serde: most of the output is a few long strings
 /// (the sentence above all), which `json_str` copies whole when nothing in them needs escaping.
 /// The tests below hold this to what serde writes.
-fn indicator_line(
+fn indicator_line<'a>(
     buf: &mut Vec<u8>,
-    seen: &mut Seen,
-    source: &str,
-    l: &super::Labelled,
+    seen: &mut Seen<'a>,
+    source: &'a str,
+    l: &super::Labelled<'a>,
 ) -> io::Result<()> {
     let i = l.indicator;
     buf.clear();
@@ -101,31 +101,30 @@ fn json_value(buf: &mut Vec<u8>, v: &impl Serialize) -> io::Result<()> {
 
 /// Whether the last string written at one field of the records needed no escaping, known by
 /// where it lies: the mentions of a sentence follow each other and share its text and section
-/// (one allocation each), and a document's share its path. Every string compared is held by the
-/// document being written, so two at one address are one.
+/// (one allocation each), and a document's share its path. The strings are borrowed for as long
+/// as this is kept, so two at one address (and of one length) are one.
 #[derive(Default)]
-struct Seen {
-    source: LastString,
-    section: LastString,
-    sentence: LastString,
+struct Seen<'a> {
+    source: LastString<'a>,
+    section: LastString<'a>,
+    sentence: LastString<'a>,
 }
 
 #[derive(Default)]
-struct LastString {
-    at: Option<(*const u8, usize)>,
+struct LastString<'a> {
+    last: Option<&'a str>,
     plain: bool,
 }
 
-/// [`json_str`], looking at `s` only if it is not the string `last` saw.
-fn json_seen(buf: &mut Vec<u8>, last: &mut LastString, s: &str) -> io::Result<()> {
-    let at = (s.as_ptr(), s.len());
-    if last.at != Some(at) {
-        *last = LastString {
-            at: Some(at),
+/// [`json_str`], looking at `s` only if it is not the string `seen` saw last.
+fn json_seen<'a>(buf: &mut Vec<u8>, seen: &mut LastString<'a>, s: &'a str) -> io::Result<()> {
+    if !seen.last.is_some_and(|last| std::ptr::eq(last, s)) {
+        *seen = LastString {
+            last: Some(s),
             plain: plain(s),
         };
     }
-    json_known(buf, s, last.plain)
+    json_known(buf, s, seen.plain)
 }
 
 /// No byte of `s` needs escaping in JSON (a quote, a backslash or a control character): tested
