@@ -107,13 +107,16 @@ pub fn is_decimal_digit(c: char) -> bool {
 /// block that a lead byte that starts no three-byte character points at (see `BLOCK_OF_LEAD`),
 /// so that the scan of three-byte characters asks one table, not a test and then a table.
 #[derive(Debug, Clone)]
-pub struct BmpSet(Box<[u64; BMP_WORDS + BLOCK_WORDS]>);
+pub struct BmpSet(Box<[u64; SET_WORDS]>);
 
 /// Words of the bits of the plane.
 const BMP_WORDS: usize = 0x10000 / 64;
 /// Words of the characters that share a lead byte and a second byte (the third byte's six bits
 /// pick the bit).
 const BLOCK_WORDS: usize = 64;
+/// Words of a set: the plane's, the all-ones block, and unused words up to a power of two, so
+/// that a word index masked to it needs no bound check in the scan.
+const SET_WORDS: usize = (BMP_WORDS + BLOCK_WORDS).next_power_of_two();
 
 /// For each byte, where the block of the three-byte characters it leads starts among a set's
 /// words: `(lead & 0x0F) * 64` for `E0` to `EF`, and the all-ones block past the plane for every
@@ -130,7 +133,7 @@ const BLOCK_OF_LEAD: [u16; 256] = {
 
 impl BmpSet {
     pub fn of(chars: impl IntoIterator<Item = char>) -> BmpSet {
-        let mut bits = Box::new([0u64; BMP_WORDS + BLOCK_WORDS]);
+        let mut bits = Box::new([0u64; SET_WORDS]);
         for n in chars
             .into_iter()
             .map(|c| c as usize)
@@ -138,7 +141,7 @@ impl BmpSet {
         {
             bits[n / 64] |= 1 << (n % 64);
         }
-        bits[BMP_WORDS..].fill(u64::MAX);
+        bits[BMP_WORDS..BMP_WORDS + BLOCK_WORDS].fill(u64::MAX);
         BmpSet(bits)
     }
 
@@ -153,7 +156,9 @@ impl BmpSet {
     #[inline]
     fn stops(&self, lead: u8, x: u8, y: u8) -> bool {
         let word = usize::from(BLOCK_OF_LEAD[usize::from(lead)]) + usize::from(x & 0x3F);
-        self.0[word] & (1 << (y & 0x3F)) != 0
+        // The word is below `BMP_WORDS + BLOCK_WORDS`: the mask changes nothing but spares the
+        // bound check.
+        self.0[word & (SET_WORDS - 1)] & (1 << (y & 0x3F)) != 0
     }
 
     /// From byte `i` of `b` (a character boundary of UTF-8), past the run of three-byte
