@@ -197,31 +197,40 @@ fn place_of<'a>(path: &[&'a Node], para: &Node, last: &mut Arc<str>) -> Place<'a
     let part = path.iter().rev().find(|n| n.kind == NodeKind::Part);
     let item = path.iter().rev().find(|n| n.kind == NodeKind::Item);
     let in_report = path.iter().any(|n| n.kind == NodeKind::WorkReport);
-    let mut section = part.map(|p| p.title.clone()).unwrap_or_else(|| {
-        path.iter()
-            .rev()
-            .find(|n| {
-                matches!(
-                    n.kind,
-                    NodeKind::Preamble | NodeKind::Article | NodeKind::FrontMatter
-                )
-            })
-            .map(|n| n.title.clone())
-            .unwrap_or_default()
-    });
-    if let Some(item) = item {
-        section = format!("{section} / {}", item.title);
+    let head = part.map_or_else(
+        || {
+            path.iter()
+                .rev()
+                .find(|n| {
+                    matches!(
+                        n.kind,
+                        NodeKind::Preamble | NodeKind::Article | NodeKind::FrontMatter
+                    )
+                })
+                .map_or("", |n| n.title.as_str())
+        },
+        |p| p.title.as_str(),
+    );
+    // The section is `head`, or `head / item`: compared with the last one before it is written.
+    const JOIN: &str = " / ";
+    let same = match item {
+        None => **last == *head,
+        Some(item) => last
+            .strip_prefix(head)
+            .and_then(|rest| rest.strip_prefix(JOIN))
+            .is_some_and(|rest| rest == item.title),
+    };
+    if !same {
+        *last = match item {
+            None => head.into(),
+            Some(item) => format!("{head}{JOIN}{}", item.title).into(),
+        };
     }
     let (para_start, para_end) = (para.start, para.end);
     Place {
         covers: part.and_then(|p| p.covers),
         in_report,
-        section: if **last == *section {
-            last.clone()
-        } else {
-            *last = section.into();
-            last.clone()
-        },
+        section: last.clone(),
         part_title: part.map_or("", |p| p.title.as_str()),
         para_start,
         para_end,
@@ -872,28 +881,27 @@ fn horizon_of(doc: &Document, place: &Place, frames: &ParaFrames, end: usize) ->
     let this_year = last_before(patterns::this_year_at, hay, &frames.this_year, end).map(|m| m.0);
     let mut h = Horizon::default();
     let plan_last = last_before(patterns::plan_horizon_at, hay, &frames.plan, end);
-    let plan_match = plan_last.map(|m| hay[m.0..m.1].to_string()).or_else(|| {
+    let plan_match = plan_last.map(|m| &hay[m.0..m.1]).or_else(|| {
         (this_year.is_none() && place.covers == Some(Covers::Plan))
             .then(|| {
                 patterns::find_from(place.part_title, 0, patterns::plan_horizon_at)
-                    .map(|(a, b)| place.part_title[a..b].to_string())
+                    .map(|(a, b)| &place.part_title[a..b])
             })
             .flatten()
     });
     let plan_at = plan_last.map_or(0, |m| m.0);
     if let Some(m) = plan_match.filter(|_| this_year.is_none_or(|t| t < plan_at)) {
-        let year = if let Some((_, y)) = patterns::by_year(&m) {
+        // The N-th five-year plan the match names, if it names one.
+        let plan = FIVE_YEAR_PLAN.captures(m).map(|c| cn_small_digit(&c[1]));
+        let year = if let Some((_, y)) = patterns::by_year(m) {
             y.parse().ok()
-        } else if let Some(c) = FIVE_YEAR_PLAN.captures(&m) {
-            cn_small_digit(&c[1]).map(|n| plan_end(10 + n))
+        } else if let Some(n) = plan {
+            n.map(|n| plan_end(10 + n))
         } else {
             doc.meta.target_year.map(|t| t + 4)
         };
         if let Some(y) = year.filter(|&y| doc.meta.result_year.is_none_or(|r| y > r)) {
-            let period = match FIVE_YEAR_PLAN
-                .captures(&m)
-                .and_then(|c| cn_small_digit(&c[1]))
-            {
+            let period = match plan.flatten() {
                 Some(n) => format!("{}th_five_year_plan", 10 + n),
                 None => format!("by_{y}"),
             };

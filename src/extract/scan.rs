@@ -542,15 +542,16 @@ fn chinese_quantity(s: &str, i: usize) -> Option<Quantity> {
 /// `突破万亿元`, `超百条`, `上万支`: a magnitude with no digit after a word of comparison.
 fn bare_magnitude(s: &str, i: usize, run: &str, run_end: usize) -> Option<Quantity> {
     const LEADS: &[&str] = &["突破", "超过", "超", "逾", "上", "近", "达", "过", "迈上"];
-    if !LEADS.iter().any(|w| s[..i].ends_with(w)) {
-        return None;
-    }
+    // The numeral first (most are not a bare magnitude), then the word before it.
     let (value, tail_start, with_magnitude) = match run {
         "百" => (100.0, run_end, false),
         "千" => (1000.0, run_end, false),
         "万" | "亿" | "万亿" | "千亿" | "百亿" => (1.0, i, true),
         _ => return None,
     };
+    if !LEADS.iter().any(|w| s[..i].ends_with(w)) {
+        return None;
+    }
     let tail = tail_at(s, tail_start, with_magnitude)?;
     if tail.class == UnitClass::Other || is_qualifier(s, tail.end, &tail.unit, tail.class) {
         return None;
