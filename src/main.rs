@@ -1,5 +1,6 @@
 //! The `gazette` binary: parse the command line, run, turn errors into one line and an exit code.
 
+mod allocator;
 mod cli;
 
 use anyhow::{Context, Result};
@@ -10,11 +11,14 @@ use gazette::ingest::IngestOptions;
 use std::io::Write;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: allocator::HugeBlocks = allocator::HugeBlocks;
+
 /// Exit code for bad input or a failed run.
 const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
-    tune_allocator();
+    allocator::tune();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -28,25 +32,6 @@ fn main() -> ExitCode {
         }
     }
 }
-
-/// glibc serves a block of 128 KiB or more from its own mapping, returned to the system when
-/// freed, but raises that threshold to the size of each such block freed (up to 32 MiB). Once a
-/// large input's bytes are freed, its text, tree and mentions would come from the heap instead,
-/// where a growing vector leaves a hole of its old size at each step and freed memory stays with
-/// the process: a fixed threshold keeps the peak of one large input about 7 MB lower. It is above
-/// the batch's output chunks (256 KiB), which stay in the heap rather than cost a mapping each.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn tune_allocator() {
-    const THRESHOLD: libc::c_int = 1024 * 1024;
-    // SAFETY: mallopt only sets a parameter of the allocator; it is called before any thread
-    // starts, and an unknown parameter or value is refused (return 0), not undefined.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, THRESHOLD);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn tune_allocator() {}
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
