@@ -4,7 +4,8 @@
 //! written once from start to end. Left to 4 KiB pages, each page costs a fault (about 16,500 for
 //! a 26 MB input, a sixth of its run on the development machine); asked for transparent huge
 //! pages, a block of 2 MiB costs one. Only blocks of 2 MiB and more are asked, so small inputs
-//! and the batch's chunks are as before.
+//! and the batch's chunks are as before; the heap, where the small pieces of a document live, is
+//! grown in large steps and asked too (`grow_heap`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 
@@ -81,13 +82,50 @@ fn advise(_p: *mut u8, _size: usize) {}
 /// the batch's output chunks (256 KiB), which stay in the heap rather than cost a mapping each.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub fn tune() {
-    const THRESHOLD: libc::c_int = 1024 * 1024;
-    // SAFETY: mallopt only sets a parameter of the allocator; it is called before any thread
-    // starts, and an unknown parameter or value is refused (return 0), not undefined.
+    // SAFETY: mallopt only sets a parameter of the allocator, before any thread starts; an
+    // unknown parameter or value is refused (return 0), not undefined.
     unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, THRESHOLD);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD);
     }
 }
+
+/// Blocks from this size up get a mapping of their own.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const MMAP_THRESHOLD: libc::c_int = 1024 * 1024;
+
+/// The heap, where the many small pieces of a document live (a large input's mentions and
+/// sentences take some 20 MB of them), is grown by `HEAP_STEP` at a time from here on, and the
+/// step it grows by now is asked for huge pages as the large blocks are (glibc's own `hugetlb`
+/// tunable does the same, but only when set before the process starts). Untouched room costs no
+/// memory, but it is address space: a process that limits its own (the PDF worker) does not
+/// call this.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub fn grow_heap() {
+    const HEAP_STEP: libc::c_int = 64 * 1024 * 1024;
+    // SAFETY: as in `tune`; the probe is a block of the heap (below the mmap threshold), freed
+    // at once; sbrk(0) only reads where the heap ends; madvise only advises on pages of the heap,
+    // which stays mapped.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, HEAP_STEP);
+        // A block larger than the heap's free top makes glibc grow it, by the new step.
+        let probe = libc::malloc(MMAP_THRESHOLD as usize / 2);
+        if probe.is_null() {
+            return;
+        }
+        let end = libc::sbrk(0) as usize;
+        let start = probe as usize;
+        libc::free(probe);
+        if let Some((from, len)) = end
+            .checked_sub(start)
+            .and_then(|size| whole_huge_pages(start, size))
+        {
+            libc::madvise(from as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+        }
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn grow_heap() {}
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn tune() {}

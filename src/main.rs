@@ -20,6 +20,10 @@ const EXIT_BAD_INPUT: u8 = 2;
 fn main() -> ExitCode {
     allocator::tune();
     let cli = Cli::parse();
+    // The PDF worker limits its own address space: no room is taken for it beforehand.
+    if !matches!(cli.command, Command::PdfWorker) {
+        allocator::grow_heap();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
