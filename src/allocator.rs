@@ -50,7 +50,8 @@ unsafe impl GlobalAlloc for HugeBlocks {
 /// without transparent huge pages, or one that refuses, changes nothing.
 #[cfg(target_os = "linux")]
 fn advise(p: *mut u8, size: usize) {
-    if p.is_null() {
+    // Every allocation comes here: the small ones, nearly all, leave at the first comparison.
+    if size < HUGE_PAGE || p.is_null() {
         return;
     }
     if let Some((start, len)) = whole_huge_pages(p as usize, size) {
@@ -103,9 +104,9 @@ const MMAP_THRESHOLD: libc::c_int = 1024 * 1024;
 pub fn grow_heap() {
     const HEAP_STEP: libc::c_int = 64 * 1024 * 1024;
     // SAFETY: as in `tune`; the probe is a block of the heap (below the mmap threshold), freed
-    // at once; sbrk(0) only reads where the heap ends; madvise only advises on pages of the heap,
-    // which stays mapped.
-    unsafe {
+    // at once; sbrk(0) only reads where the heap ends, which stays mapped, so that the advice
+    // is about pages of the heap.
+    let (start, end) = unsafe {
         libc::mallopt(libc::M_TOP_PAD, HEAP_STEP);
         // A block larger than the heap's free top makes glibc grow it, by the new step.
         let probe = libc::malloc(MMAP_THRESHOLD as usize / 2);
@@ -113,15 +114,10 @@ pub fn grow_heap() {
             return;
         }
         let end = libc::sbrk(0) as usize;
-        let start = probe as usize;
         libc::free(probe);
-        if let Some((from, len)) = end
-            .checked_sub(start)
-            .and_then(|size| whole_huge_pages(start, size))
-        {
-            libc::madvise(from as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
-        }
-    }
+        (probe.cast::<u8>(), end)
+    };
+    advise(start, end.saturating_sub(start as usize));
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]

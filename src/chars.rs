@@ -316,15 +316,21 @@ pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     let c = if len == 1 {
         char::from(lead)
     } else if len == 3 && i + 2 < b.len() {
-        let n = (u32::from(lead & 0x0F) << 12)
-            | (u32::from(b[i + 1] & 0x3F) << 6)
-            | u32::from(b[i + 2] & 0x3F);
         // Valid UTF-8 never encodes a surrogate in three bytes.
-        char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER)
+        three_byte_char(lead, b[i + 1], b[i + 2]).unwrap_or(char::REPLACEMENT_CHARACTER)
     } else {
         s[i..].chars().next()?
     };
     Some((c, len))
+}
+
+/// The character that the three-byte UTF-8 sequence `lead x y` encodes (`None` for a surrogate,
+/// which valid UTF-8 never holds).
+#[inline]
+pub fn three_byte_char(lead: u8, x: u8, y: u8) -> Option<char> {
+    char::from_u32(
+        (u32::from(lead & 0x0F) << 12) | (u32::from(x & 0x3F) << 6) | u32::from(y & 0x3F),
+    )
 }
 
 /// `s.split('\n')`, finding the line feeds with the memchr crate's vector search (long lines of

@@ -190,23 +190,21 @@ fn segmented(path: &str, normalised: Normalised, size: u64) -> Document {
     let script_marks = lexicon::script::marks(&canonical.text);
     let replaced = lexicon::script::fold_in_place(&mut canonical.text, &script_marks);
     let (mut root, mut meta) = segment::segment(&canonical);
-    let mut folds = Vec::with_capacity(replaced.len());
+    // What the fold wrote, kept so that extraction reads any piece of the text folded without
+    // folding it again.
+    let folds: Vec<(usize, char)> = replaced
+        .iter()
+        .filter_map(|&(at, _)| Some((at, canonical.text[at..].chars().next()?)))
+        .collect();
     if !replaced.is_empty() {
         let folded = &canonical.text;
-        let fold = Fold::new(folded, &replaced);
+        let fold = Fold::new(folded, &replaced, &folds);
         restore_titles(&mut root, &fold);
         for field in [&mut meta.title, &mut meta.speaker, &mut meta.publication] {
             if let Some(t) = field.as_mut() {
                 *t = fold.original_of(t, 0, folded.len());
             }
         }
-        // What the fold wrote, kept so that extraction reads any piece of the text folded
-        // without folding it again.
-        folds.extend(
-            replaced
-                .iter()
-                .filter_map(|&(at, _)| Some((at, folded[at..].chars().next()?))),
-        );
         lexicon::script::unfold_in_place(&mut canonical.text, &replaced);
     }
     Document {
@@ -234,11 +232,9 @@ struct Fold<'a> {
 }
 
 impl<'a> Fold<'a> {
-    fn new(folded: &'a str, replaced: &'a [(usize, char)]) -> Fold<'a> {
-        let mut written: Vec<char> = replaced
-            .iter()
-            .filter_map(|&(at, _)| folded[at..].chars().next())
-            .collect();
+    /// `folds`: what the fold wrote at each of the `replaced` offsets.
+    fn new(folded: &'a str, replaced: &'a [(usize, char)], folds: &[(usize, char)]) -> Fold<'a> {
+        let mut written: Vec<char> = folds.iter().map(|&(_, c)| c).collect();
         written.sort_unstable();
         written.dedup();
         Fold {

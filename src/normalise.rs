@@ -14,7 +14,7 @@
 
 use crate::chars::{
     BmpSet, char_at, char_width, display_width, is_cjk, is_cjk_punct, is_ideograph,
-    is_sentence_end, split_lines,
+    is_sentence_end, split_lines, three_byte_char,
 };
 use crate::patterns;
 use std::borrow::Cow;
@@ -457,10 +457,7 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
             } else {
                 width += 2;
                 // Decoded from the three bytes just read.
-                let n = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(next(1) & 0x3F) << 6)
-                    | u32::from(next(2) & 0x3F);
-                marks.note(char::from_u32(n)?);
+                marks.note(three_byte_char(lead, next(1), next(2))?);
             }
             i += len;
             continue;
