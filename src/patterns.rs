@@ -376,9 +376,19 @@ fn find_all_each<const N: usize>(
     firsts: &BmpSet,
     pats: [Starting; N],
 ) -> [Vec<(usize, usize)>; N] {
+    find_all_each_at(s, firsts.find_iter(s), pats)
+}
+
+/// [`find_all_each`], given where in `s` the first characters stand (`(byte, character)` in
+/// order, among other characters perhaps).
+fn find_all_each_at<const N: usize>(
+    s: &str,
+    at: impl Iterator<Item = (usize, char)>,
+    pats: [Starting; N],
+) -> [Vec<(usize, usize)>; N] {
     let mut out: [Vec<(usize, usize)>; N] = std::array::from_fn(|_| Vec::new());
     let mut from = [0usize; N];
-    for (i, c) in firsts.find_iter(s) {
+    for (i, c) in at {
         for (k, pat) in pats.iter().enumerate() {
             if i >= from[k]
                 && pat.first.contains(&c)
@@ -392,14 +402,33 @@ fn find_all_each<const N: usize>(
     out
 }
 
+/// The patterns of [`time_frames`].
+const FRAMES: [Starting; 3] = [THIS_YEAR, PLAN_HORIZON, REVIEW_HORIZON];
+
 /// The time frames of a passage, found in one pass: the matches of `this_year_at`,
 /// `plan_horizon_at` and `review_horizon_at`.
 pub fn time_frames(s: &str) -> [Vec<(usize, usize)>; 3] {
-    const FRAMES: [Starting; 3] = [THIS_YEAR, PLAN_HORIZON, REVIEW_HORIZON];
     static FIRSTS: std::sync::LazyLock<BmpSet> = std::sync::LazyLock::new(|| {
         BmpSet::of(FRAMES.iter().flat_map(|p| p.first.iter().copied()))
     });
     find_all_each(s, &FIRSTS, FRAMES)
+}
+
+/// [`time_frames`], given where in `s` the characters of [`time_word_firsts`] stand (in order,
+/// among other characters perhaps): found by a pass over the text that looks for others too.
+pub fn time_frames_at(
+    s: &str,
+    at: impl Iterator<Item = (usize, char)>,
+) -> [Vec<(usize, usize)>; 3] {
+    find_all_each_at(s, at, FRAMES)
+}
+
+/// The characters a match of [`time_frames`] or [`by_year`] can start with.
+pub fn time_word_firsts() -> impl Iterator<Item = char> {
+    FRAMES
+        .iter()
+        .flat_map(|p| p.first.iter().copied())
+        .chain(BY_YEAR_FIRSTS)
 }
 
 /// `this_year_at` and where its matches start.
@@ -481,12 +510,26 @@ fn by_year_at(s: &str, p: usize) -> Option<(usize, usize)> {
     Some((g, year_nian_at(s, g)?))
 }
 
+/// What a match of [`by_year`] starts with.
+const BY_YEAR_FIRSTS: [char; 3] = ['到', '至', '截'];
+
 /// `(?:到|至|截至)((?:19|20)\d{2})年`: the first match's end, and its year.
 pub fn by_year(s: &str) -> Option<(usize, &str)> {
     // A match starts with `到`, `至` or `截`: only there is the matcher tried.
     static STARTS: std::sync::LazyLock<BmpSet> =
-        std::sync::LazyLock::new(|| BmpSet::of(['到', '至', '截']));
-    let (g, e) = STARTS.find_iter(s).find_map(|(p, _)| by_year_at(s, p))?;
+        std::sync::LazyLock::new(|| BmpSet::of(BY_YEAR_FIRSTS));
+    by_year_from(s, STARTS.find_iter(s))
+}
+
+/// [`by_year`], given where in `s` its first characters stand (in order, among other characters
+/// perhaps).
+pub fn by_year_from(s: &str, mut at: impl Iterator<Item = (usize, char)>) -> Option<(usize, &str)> {
+    let (g, e) = at.find_map(|(p, c)| {
+        BY_YEAR_FIRSTS
+            .contains(&c)
+            .then(|| by_year_at(s, p))
+            .flatten()
+    })?;
     Some((e, &s[g..e - '年'.len_utf8()]))
 }
 
@@ -817,6 +860,13 @@ mod tests {
                 .captures(&s)
                 .map(|c| (c.get(0).unwrap().end(), c.get(1).unwrap().as_str()));
             assert_eq!(by_year(&s), plain, "{s:?}");
+            // Given where the first characters stand, among every other character.
+            assert_eq!(
+                super::time_frames_at(&s, s.char_indices()),
+                [this_year, plan, review],
+                "{s:?}"
+            );
+            assert_eq!(by_year_from(&s, s.char_indices()), plain, "{s:?}");
             assert_eq!(anniversary(&s), anniversary_re.is_match(&s), "{s:?}");
         }
         assert!(seen > 3000, "{seen}");

@@ -113,8 +113,9 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     let text = doc.text();
     // Mentions come in text order: their character offsets are counted as the text is walked.
     let mut walk = Walk::default();
-    // Where sentence marks and scan candidates stand in the paragraph being read.
-    let (mut marks, mut candidates) = (Vec::new(), Vec::new());
+    // Where sentence marks, scan candidates and the first characters of time words stand in the
+    // paragraph being read.
+    let (mut marks, mut candidates, mut time_words) = (Vec::new(), Vec::new(), Vec::new());
     doc.root.walk(&mut |para, path| {
         if !para.has_sentences {
             return;
@@ -147,12 +148,16 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         // act on (offsets in the text).
         marks.clear();
         candidates.clear();
-        for (at, c) in MARKS_AND_CANDIDATES.find_iter(own) {
+        time_words.clear();
+        for (at, c) in PARAGRAPH_STOPS.find_iter(own) {
             if crate::segment::is_sentence_mark(c) {
                 marks.push((at, c));
             }
             if scan::is_candidate(c) {
                 candidates.push(para.start + at);
+            }
+            if TIME_WORD_FIRSTS.contains(c) {
+                time_words.push((para.start + at, c));
             }
         }
         for (start, end) in crate::segment::sentences_at(own, &marks) {
@@ -161,20 +166,50 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
             let within = &candidates[first..];
             let within = &within[..within.partition_point(|&at| at < end)];
             let node = Node::new(NodeKind::Sentence, "", start, end);
-            sentence(doc, &node, within, &mut paragraph, &mut walk);
+            let stops = Stops {
+                candidates: within,
+                time_words: &time_words,
+            };
+            sentence(doc, &node, stops, &mut paragraph, &mut walk);
         }
     });
     walk.out
 }
 
-/// The characters sentence splitting and the scan act on.
-static MARKS_AND_CANDIDATES: LazyLock<BmpSet> = LazyLock::new(|| {
+/// The characters sentence splitting, the scan and the time words act on: one pass over a
+/// paragraph finds them all.
+static PARAGRAPH_STOPS: LazyLock<BmpSet> = LazyLock::new(|| {
     BmpSet::of(
         crate::segment::SENTENCE_MARK_CHARS
             .into_iter()
-            .chain(scan::candidate_chars()),
+            .chain(scan::candidate_chars())
+            .chain(patterns::time_word_firsts()),
     )
 });
+
+/// The first characters of time words (`patterns::time_word_firsts`).
+static TIME_WORD_FIRSTS: LazyLock<BmpSet> =
+    LazyLock::new(|| BmpSet::of(patterns::time_word_firsts()));
+
+/// What the pass over a paragraph found for one of its sentences, as offsets in the text: where
+/// the scan's candidates stand in the sentence, and the first characters of time words in the
+/// whole paragraph.
+#[derive(Clone, Copy)]
+struct Stops<'p> {
+    candidates: &'p [usize],
+    time_words: &'p [(usize, char)],
+}
+
+impl Stops<'_> {
+    /// The first characters of time words in `[start, end)` of the text, as offsets from `start`.
+    fn time_words_in(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+        let from = self.time_words.partition_point(|&(at, _)| at < start);
+        self.time_words[from..]
+            .iter()
+            .take_while(move |&&(at, _)| at < end)
+            .map(move |&(at, c)| (at - start, c))
+    }
+}
 
 /// A paragraph whose sentences are read: `path` is its ancestors. Its place is the same for all
 /// its sentences, and is worked out when the first of them holds a figure.
@@ -471,12 +506,17 @@ struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    /// Make these the facts of `s`.
-    fn read(&mut self, s: &str) {
+    /// Make these the facts of `s`, given where the first characters of time words stand in it
+    /// when they are known.
+    fn read(&mut self, s: &str, time_words: Option<impl Iterator<Item = (usize, char)>>) {
         self.cues.read(s);
         self.clauses.read(s);
         self.years.read(s);
-        self.by_year_end = crate::patterns::by_year(s).map(|(end, _)| end);
+        let by_year = match time_words {
+            Some(at) => crate::patterns::by_year_from(s, at),
+            None => crate::patterns::by_year(s),
+        };
+        self.by_year_end = by_year.map(|(end, _)| end);
         self.history = crate::patterns::history(s)
             .and_then(|n| n.parse::<u32>().ok())
             .is_some_and(|n| n >= HISTORY_MIN_YEARS);
@@ -515,15 +555,8 @@ struct Reading {
     comparator: Comparator,
 }
 
-/// Mentions of one sentence (`candidates`: where the scan's candidates stand in it, as offsets
-/// in the text).
-fn sentence(
-    doc: &Document,
-    node: &Node,
-    candidates: &[usize],
-    para: &mut Paragraph,
-    walk: &mut Walk,
-) {
+/// Mentions of one sentence (`stops`: what the pass over its paragraph found).
+fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, walk: &mut Walk) {
     let Walk {
         chars,
         last_section,
@@ -539,16 +572,21 @@ fn sentence(
     let s_owned = doc.folded(node.start, node.end);
     let s: &str = &s_owned;
     // Where the fold changed the sentence, the candidates of the original may not be its own.
-    let quantities = match s_owned {
-        Cow::Borrowed(_) => scan::scan_at(s, candidates, node.start),
-        Cow::Owned(_) => scan(s),
+    let unfolded = matches!(s_owned, Cow::Borrowed(_));
+    let quantities = if unfolded {
+        scan::scan_at(s, stops.candidates, node.start)
+    } else {
+        scan(s)
     };
     if quantities.is_empty() {
         return;
     }
     let place = para.place(last_section);
     let sentence: Arc<str> = Arc::from(raw);
-    facts.read(s);
+    facts.read(
+        s,
+        unfolded.then(|| stops.time_words_in(node.start, node.end)),
+    );
     let facts: &SentenceFacts = facts;
     let cues = &facts.cues;
 
@@ -610,7 +648,7 @@ fn sentence(
     distribute(s, &mut quantities, subjects, readings);
 
     // The time frames of the paragraph (as folded) up to each mention.
-    frames.cover(doc, place.para_start, place.para_end);
+    frames.cover(doc, place.para_start, place.para_end, &stops);
     let frames: &ParaFrames = frames;
     // What a generic indicator word is keyed by: made once, and only if asked.
     let key_context = std::cell::OnceCell::new();
@@ -829,12 +867,15 @@ struct ParaFrames {
 impl ParaFrames {
     /// Make these the frames of the paragraph `doc.text()[start..end]` (kept while the sentences
     /// of one paragraph follow each other).
-    fn cover(&mut self, doc: &Document, start: usize, end: usize) {
+    fn cover(&mut self, doc: &Document, start: usize, end: usize, stops: &Stops) {
         if self.span == (start, end) {
             return;
         }
         let hay = doc.folded(start, end);
-        [self.this_year, self.plan, self.review] = patterns::time_frames(&hay);
+        [self.this_year, self.plan, self.review] = match hay {
+            Cow::Borrowed(_) => patterns::time_frames_at(&hay, stops.time_words_in(start, end)),
+            Cow::Owned(_) => patterns::time_frames(&hay),
+        };
         self.span = (start, end);
         self.own = match hay {
             Cow::Owned(folded) => Some(folded),
