@@ -21,7 +21,7 @@ pub struct Quantity {
     /// Unit as written, magnitude included (`万千瓦`, `万台(套)`), in the folded spelling.
     pub unit: String,
     /// Byte ranges of the unit's pieces in the sentence, to spell the unit as the source does.
-    pub unit_pieces: Vec<(usize, usize)>,
+    pub unit_pieces: UnitPieces,
     pub unit_class: UnitClass,
     pub base_unit: &'static str,
     /// Factor from the written unit to the base unit (magnitude × unit factor).
@@ -32,6 +32,10 @@ pub struct Quantity {
     /// The prefix comparator word, if any (`超过` reads differently for targets).
     pub prefix_word: Option<&'static str>,
 }
+
+/// The byte ranges of a unit's pieces: a magnitude, a measure word, an alternative in brackets, a
+/// rate's second part. Held in place, not allocated: a quantity is read for every figure.
+pub type UnitPieces = smallvec::SmallVec<[(usize, usize); 4]>;
 
 fn cn_digit(c: char) -> Option<u32> {
     CN_DIGITS.iter().find(|&&(d, _)| d == c).map(|&(_, v)| v)
@@ -160,7 +164,7 @@ impl NumberText {
 /// What follows a number: magnitude, `余`, unit, `(套)`.
 struct Tail {
     end: usize,
-    pieces: Vec<(usize, usize)>,
+    pieces: UnitPieces,
     unit: String,
     class: UnitClass,
     base: &'static str,
@@ -175,7 +179,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     let mut written = String::with_capacity(16);
     let mut factor = 1.0;
     let mut has_magnitude = false;
-    let mut pieces = Vec::with_capacity(3);
+    let mut pieces = UnitPieces::new();
     let mut more_than = false;
     // `5100多亿元`, `90余万亩`: `多`/`余` before the magnitude.
     if let Some(w) = APPROX_INFIXES.iter().find(|w| s[j..].starts_with(*w))
@@ -502,7 +506,7 @@ fn chinese_quantity(s: &str, i: usize) -> Option<Quantity> {
         let tail = tail_at(s, run_end, false).or_else(|| {
             Some(Tail {
                 end: run_end + 3,
-                pieces: vec![(run_end, run_end + 3)],
+                pieces: smallvec::smallvec![(run_end, run_end + 3)],
                 unit: "成".into(),
                 class: UnitClass::Percent,
                 base: "%",

@@ -483,9 +483,10 @@ pub fn key_for_with<B: AsRef<str>>(
 /// excludes it does; every word of the catalogue found in one pass over the indicator.
 fn first_by_words(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
     let words = &*WORDS;
-    // The words an indicator holds are few: a short list, not a flag per word of the catalogue.
-    // Each word found, and whether it is the whole indicator.
-    let mut found: Vec<(usize, bool)> = Vec::new();
+    // The words an indicator holds are few: a short list, not a flag per word of the catalogue,
+    // and held in place (an indicator is keyed for every figure). Each word found, and whether
+    // it is the whole indicator.
+    let mut found: smallvec::SmallVec<[(usize, bool); 8]> = smallvec::SmallVec::new();
     words.set.each_occurrence(indicator, |word, start, end| {
         found.push((word, start == 0 && end == indicator.len()));
     });
@@ -495,7 +496,7 @@ fn first_by_words(indicator: &str, class: UnitClass) -> Option<&'static Entry> {
     let holds = |w: &usize| found.iter().any(|&(f, _)| f == *w);
     // The entries one of whose aliases was found (a whole-indicator alias only when it is the
     // whole indicator), in catalogue order: the first that fits wins.
-    let mut candidates: Vec<usize> = found
+    let mut candidates: smallvec::SmallVec<[usize; 16]> = found
         .iter()
         .flat_map(|&(w, whole)| {
             let exact: &[usize] = if whole { &words.exact_owners[w] } else { &[] };
