@@ -14,7 +14,7 @@
 
 use crate::chars::{
     BmpSet, char_at, char_width, display_width, is_cjk, is_cjk_punct, is_ideograph,
-    is_sentence_end, split_lines, three_byte_char,
+    is_sentence_end, skip_ideographs, split_lines, three_byte_char,
 };
 use crate::patterns;
 use std::borrow::Cow;
@@ -422,16 +422,14 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
     let mut marks = Marks::default();
     let mut width = 0;
     let mut i = 0;
-    while let Some(&lead) = b.get(i) {
-        // The unified ideographs from U+5000 up (and from U+4E00, lead E4 with B8 or more): most
-        // of the text, wide, and no mark.
-        if (0xE5..=0xE9).contains(&lead)
-            || (lead == 0xE4 && b.get(i + 1).is_some_and(|&x| x >= 0xB8))
-        {
-            width += 2;
-            i += 3;
-            continue;
-        }
+    loop {
+        // The unified ideographs (U+4E00 to U+9FFF): most of the text, wide, and no mark.
+        let past = skip_ideographs(b, i);
+        width += 2 * ((past - i) / 3);
+        i = past;
+        let Some(&lead) = b.get(i) else {
+            break;
+        };
         // Printable ASCII but the space; CJK punctuation from U+3001 to U+303F (`。、《》`); the
         // full-width marks that are kept (`，（）：；！？`); the dash, quotes and ellipsis of
         // U+2014 to U+2026 that are wide: each folds to itself. These are
