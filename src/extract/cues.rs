@@ -88,18 +88,21 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-/// One occurrence of a word: its index and byte range in the sentence.
+/// One occurrence of a word of a list: the word's place in the list and its byte range in the
+/// sentence.
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
-    word: usize,
+    place: u16,
     start: usize,
     end: usize,
 }
 
-/// Every occurrence of every cue word in one sentence (overlapping ones included).
+/// Every occurrence of every cue word in one sentence (overlapping ones included), filed under
+/// each list the word is in, by start: the rules ask about one list at a time, many times a
+/// sentence.
 #[derive(Default)]
 pub struct Cues {
-    found: Vec<Occurrence>,
+    by_list: [Vec<Occurrence>; LISTS.len()],
 }
 
 impl Cues {
@@ -112,20 +115,26 @@ impl Cues {
 
     /// Make these the cues of `s` (the room of the last sentence's is kept for the next).
     pub fn read(&mut self, s: &str) {
-        self.found.clear();
-        // A sentence holds a few cue words to a clause: room for them at once rather than
-        // growing from four.
-        self.found.reserve(s.len() / 16);
-        let found = &mut self.found;
-        LEXICON.words.each_occurrence(s, |word, start, end| {
-            found.push(Occurrence { word, start, end })
+        self.by_list.iter_mut().for_each(Vec::clear);
+        let (lexicon, by_list) = (&*LEXICON, &mut self.by_list);
+        lexicon.words.each_occurrence(s, |word, start, end| {
+            for (list, &place) in by_list.iter_mut().zip(&lexicon.places[word]) {
+                if place != NOT_LISTED {
+                    list.push(Occurrence { place, start, end });
+                }
+            }
         });
     }
 
+    /// The occurrences of the list's words that lie in `s[from..to]`, by start.
     fn within(&self, list: List, from: usize, to: usize) -> impl Iterator<Item = &Occurrence> {
-        self.found.iter().filter(move |o| {
-            LEXICON.places[o.word][list as usize] != NOT_LISTED && o.start >= from && o.end <= to
-        })
+        let found = &self.by_list[list as usize];
+        let first = found.partition_point(|o| o.start < from);
+        // Past a word that starts at `to` or later, none ends by `to`.
+        found[first..]
+            .iter()
+            .take_while(move |o| o.start < to)
+            .filter(move |o| o.end <= to)
     }
 
     /// `s[from..to]` holds a word of the list (`has_any(&s[from..to], list)`).
@@ -143,7 +152,7 @@ impl Cues {
     /// list.
     pub fn first_listed(&self, list: List, from: usize, to: usize) -> Option<usize> {
         self.within(list, from, to)
-            .map(|o| usize::from(LEXICON.places[o.word][list as usize]))
+            .map(|o| usize::from(o.place))
             .min()
     }
 
@@ -153,10 +162,7 @@ impl Cues {
     pub fn listed_within(&self, list: List, from: usize, to: usize) -> Vec<(usize, usize, usize)> {
         let mut out: Vec<(usize, usize, usize)> = self
             .within(list, from, to)
-            .map(|o| {
-                let place = LEXICON.places[o.word][list as usize];
-                (usize::from(place), o.start, o.end)
-            })
+            .map(|o| (usize::from(o.place), o.start, o.end))
             .collect();
         out.sort_unstable();
         out
@@ -187,7 +193,6 @@ mod tests {
     /// Every occurrence of every word: each word asked at each character boundary.
     #[test]
     fn occurrences_are_every_word_at_every_place() {
-        let words = LEXICON.words.words();
         let texts = [
             "力争地区生产总值增长7%以上，城乡居民收入增长降低减少下降，完成累计过去五年“十四五”时期年均增长去年上年已经确保预期目标",
             "增增长长降降幅，去年上年已经一年来确保预期目标将要计划争取力求预计拟推动今年明年到2030年全年",
@@ -198,22 +203,29 @@ mod tests {
         // Every word once, and all of them run together: overlaps of every kind.
         let all_words = LEXICON.words.words().concat();
         for text in texts.iter().copied().chain([all_words.as_str()]) {
-            let mut want = Vec::new();
-            for (at, _) in text.char_indices() {
-                for (id, w) in words.iter().enumerate() {
-                    if text[at..].starts_with(w) {
-                        want.push((id, at, at + w.len()));
+            let cues = Cues::of(text);
+            for list in LISTS {
+                // Each word of the list at its first place in it, wherever it occurs.
+                let listed = words_of(list);
+                let mut want = Vec::new();
+                for (at, _) in text.char_indices() {
+                    for (place, w) in listed.iter().enumerate() {
+                        if text[at..].starts_with(w) && listed[..place].iter().all(|x| x != w) {
+                            want.push((place, at, at + w.len()));
+                        }
                     }
                 }
+                let got: Vec<(usize, usize, usize)> = cues.by_list[list as usize]
+                    .iter()
+                    .map(|o| (usize::from(o.place), o.start, o.end))
+                    .collect();
+                // Filed by start.
+                assert!(got.is_sorted_by_key(|o| o.1), "{list:?} {text}");
+                let mut got = got;
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "{list:?} {text}");
             }
-            let mut got: Vec<(usize, usize, usize)> = Cues::of(text)
-                .found
-                .iter()
-                .map(|o| (o.word, o.start, o.end))
-                .collect();
-            want.sort_unstable();
-            got.sort_unstable();
-            assert_eq!(got, want, "{text}");
         }
     }
 
