@@ -75,14 +75,19 @@ pub fn display_width(s: &str) -> usize {
 
 /// A decimal digit as the regex crate's `\d` reads it (Unicode `Nd`: the ASCII digits and the
 /// decimal digits of other scripts), for the hand-written matchers that stand in for patterns.
+#[inline]
 pub fn is_decimal_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
     // CJK text: no decimal digit from U+3000 to U+A61F (the test below reads every character).
-    if ('\u{3000}'..'\u{A620}').contains(&c) {
-        return false;
-    }
+    // Asked of characters one by one by the matchers: this much is inlined, the rest is not.
+    !('\u{3000}'..'\u{A620}').contains(&c) && is_other_decimal_digit(c)
+}
+
+/// [`is_decimal_digit`] of a character outside ASCII and CJK text.
+#[inline(never)]
+fn is_other_decimal_digit(c: char) -> bool {
     static OTHER: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
         use regex_syntax::hir::{Class, HirKind};
         // The same table the regex crate compiles `\d` from.

@@ -40,8 +40,9 @@ struct Flags {
     marked: BmpSet,
 }
 
-/// The flags `marks` reads.
-const MARK_FLAGS: u8 = ACTIVE | PHRASE_FIRST | PHRASE_SECOND;
+/// The flags `marks` stops at (the character after one that can start a passive phrase is read
+/// from there).
+const MARK_FLAGS: u8 = ACTIVE | PHRASE_FIRST;
 
 /// Changed by the fold wherever it stands: a single-character key whose value is another
 /// character, or a corner quote.
@@ -154,19 +155,14 @@ pub fn marks(s: &str) -> Vec<usize> {
     let table = &*FLAGS;
     let mut marks = Vec::new();
     let b = s.as_bytes();
-    // The previous character, when it can start a passive phrase, and where it ended: with the
-    // current one (if that starts there and can follow), a possible phrase start.
-    let mut prev: Option<(usize, char, usize)> = None;
     let mut i = 0;
-    while let Some(&lead) = b.get(i) {
-        // Three-byte characters not in the table, most of the text, are stepped over undecoded
-        // (a phrase needs its characters side by side: the one before the run is no start).
-        let past = table.marked.skip_three_byte_outside(b, i);
-        if past > i {
-            prev = None;
-            i = past;
-            continue;
-        }
+    loop {
+        // Three-byte characters that neither are active nor can start a passive phrase, most of
+        // the text, are stepped over undecoded.
+        i = table.marked.skip_three_byte_outside(b, i);
+        let Some(&lead) = b.get(i) else {
+            break;
+        };
         // Characters below U+3000 (lead bytes below E3) have no flags.
         if lead < 0xE3 {
             i += utf8_len(lead);
@@ -177,17 +173,18 @@ pub fn marks(s: &str) -> Vec<usize> {
             break;
         };
         let fl = table.of(c);
-        if let Some((at, p, end)) = prev
-            && end == i
-            && fl & PHRASE_SECOND != 0
-            && passive_phrase_at(s, at, (p, c))
-        {
-            marks.push(at);
-        }
         if fl & ACTIVE != 0 {
             marks.push(i);
         }
-        prev = (fl & PHRASE_FIRST != 0).then_some((i, c, i + len));
+        // A passive phrase starts here when the next character can follow and the phrase is
+        // there (after this character's own mark: the order a mark of each is made in).
+        if fl & PHRASE_FIRST != 0
+            && let Some((d, _)) = char_at(s, i + len)
+            && table.of(d) & PHRASE_SECOND != 0
+            && passive_phrase_at(s, i, (c, d))
+        {
+            marks.push(i);
+        }
         i += len;
     }
     marks
@@ -450,6 +447,52 @@ mod tests {
         ] {
             assert_eq!(simplify_for_matching(s), whole_text_fold(s), "{s}");
         }
+    }
+
+    /// `marks` as first written: every character read in turn, a phrase noted at its second
+    /// character.
+    fn marks_char_by_char(s: &str) -> Vec<usize> {
+        let mut marks = Vec::new();
+        let mut prev: Option<(usize, char)> = None;
+        for (i, c) in s.char_indices() {
+            let fl = flags(c);
+            if let Some((at, p)) = prev
+                && fl & PHRASE_SECOND != 0
+                && passive_phrase_at(s, at, (p, c))
+            {
+                marks.push(at);
+            }
+            if fl & ACTIVE != 0 {
+                marks.push(i);
+            }
+            prev = (fl & PHRASE_FIRST != 0).then_some((i, c));
+        }
+        marks
+    }
+
+    #[test]
+    fn marks_are_those_of_a_character_at_a_time() {
+        // Every passive phrase, its first two characters, and active characters, run together
+        // in every order the seed gives, with text between them or none.
+        let mut pieces: Vec<String> = script_keys::PASSIVE_PHRASES
+            .iter()
+            .flat_map(|p| [p.to_string(), p.chars().take(2).collect()])
+            .collect();
+        pieces.extend(
+            ["億", "萬", "「", "增长", "，", "5%", "a", "𠀀", "以", "一"].map(String::from),
+        );
+        let mut seed = 5u32;
+        for len in 0..600 {
+            let s: String = (0..len % 40)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    pieces[(seed >> 8) as usize % pieces.len()].as_str()
+                })
+                .collect();
+            assert_eq!(marks(&s), marks_char_by_char(&s), "{s}");
+        }
+        let all = pieces.concat();
+        assert_eq!(marks(&all), marks_char_by_char(&all));
     }
 
     /// Every passive phrase changes what it matches (one that maps to itself changes no text
