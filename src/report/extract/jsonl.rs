@@ -40,6 +40,7 @@ fn indicator_line<'a>(
     source: &'a str,
     l: &super::Labelled<'a>,
 ) -> io::Result<()> {
+    let words = &mut seen.words;
     let i = l.indicator;
     buf.clear();
     buf.extend_from_slice(br#"{"type":"indicator","data":{"source":"#);
@@ -47,9 +48,9 @@ fn indicator_line<'a>(
     buf.extend_from_slice(br#","indicator":"#);
     json_str(buf, &i.indicator)?;
     buf.extend_from_slice(br#","key":"#);
-    json_value(buf, &i.key)?;
+    json_option_str(buf, i.key)?;
     buf.extend_from_slice(br#","label_en":"#);
-    json_value(buf, &i.label_en)?;
+    json_option_str(buf, i.label_en)?;
     buf.extend_from_slice(br#","value":"#);
     json_value(buf, &i.value)?;
     buf.extend_from_slice(br#","high":"#);
@@ -57,7 +58,7 @@ fn indicator_line<'a>(
     buf.extend_from_slice(br#","unit":"#);
     json_str(buf, &i.unit)?;
     buf.extend_from_slice(br#","unit_class":"#);
-    json_value(buf, &i.unit_class)?;
+    words.unit_class.write(buf, i.unit_class)?;
     buf.extend_from_slice(br#","base_value":"#);
     json_value(buf, &i.base_value)?;
     buf.extend_from_slice(br#","base_high":"#);
@@ -65,27 +66,32 @@ fn indicator_line<'a>(
     buf.extend_from_slice(br#","base_unit":"#);
     json_str(buf, i.base_unit)?;
     buf.extend_from_slice(br#","comparator":"#);
-    json_value(buf, &i.comparator)?;
+    words.comparator.write(buf, i.comparator)?;
     buf.extend_from_slice(br#","stretch":"#);
-    json_value(buf, &i.stretch)?;
+    buf.extend_from_slice(if i.stretch { b"true" } else { b"false" });
     buf.extend_from_slice(br#","direction":"#);
-    json_value(buf, &i.direction)?;
+    words.direction.write(buf, i.direction)?;
     buf.extend_from_slice(br#","kind":"#);
-    json_value(buf, &i.kind)?;
+    words.kind.write(buf, i.kind)?;
     buf.extend_from_slice(br#","year":"#);
-    json_value(buf, &i.year)?;
+    match i.year {
+        Some(year) => json_integer(buf, year),
+        None => buf.extend_from_slice(b"null"),
+    }
     buf.extend_from_slice(br#","period":"#);
-    json_value(buf, &i.period)?;
+    json_option_str(buf, i.period.as_deref())?;
     buf.extend_from_slice(br#","section":"#);
     json_seen(buf, &mut seen.section, &i.section)?;
     buf.extend_from_slice(br#","sentence":"#);
     json_seen(buf, &mut seen.sentence, &i.sentence)?;
     buf.extend_from_slice(br#","text":"#);
     json_str(buf, &i.text)?;
-    buf.extend_from_slice(br#","span":"#);
-    json_value(buf, &i.span)?;
-    buf.extend_from_slice(br#","page":"#);
-    json_value(buf, &i.page)?;
+    buf.extend_from_slice(br#","span":["#);
+    json_integer(buf, i.span[0]);
+    buf.push(b',');
+    json_integer(buf, i.span[1]);
+    buf.extend_from_slice(br#"],"page":"#);
+    json_integer(buf, i.page);
     if let Some(label) = l.label {
         buf.extend_from_slice(br#","label":"#);
         json_str(buf, label)?;
@@ -99,6 +105,56 @@ fn json_value(buf: &mut Vec<u8>, v: &impl Serialize) -> io::Result<()> {
     Ok(serde_json::to_writer(buf, v)?)
 }
 
+/// An integer as serde writes it (serde_json writes integers with itoa).
+fn json_integer(buf: &mut Vec<u8>, n: impl itoa::Integer) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// An optional string as serde writes it.
+fn json_option_str(buf: &mut Vec<u8>, s: Option<&str>) -> io::Result<()> {
+    match s {
+        Some(s) => json_str(buf, s),
+        None => {
+            buf.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+/// The JSON of the few values a field takes (the variants of an enum), written by serde the
+/// first time each is met and copied after.
+struct Known<T> {
+    seen: Vec<(T, Vec<u8>)>,
+}
+
+impl<T> Default for Known<T> {
+    fn default() -> Known<T> {
+        Known { seen: Vec::new() }
+    }
+}
+
+impl<T: Serialize + Copy + PartialEq> Known<T> {
+    fn write(&mut self, buf: &mut Vec<u8>, v: T) -> io::Result<()> {
+        if let Some((_, json)) = self.seen.iter().find(|(k, _)| *k == v) {
+            buf.extend_from_slice(json);
+            return Ok(());
+        }
+        let json = serde_json::to_vec(&v)?;
+        buf.extend_from_slice(&json);
+        self.seen.push((v, json));
+        Ok(())
+    }
+}
+
+/// The enum fields of an indicator record.
+#[derive(Default)]
+struct Words {
+    unit_class: Known<crate::lexicon::units::UnitClass>,
+    comparator: Known<crate::lexicon::words::Comparator>,
+    direction: Known<Option<crate::extract::Direction>>,
+    kind: Known<crate::extract::Kind>,
+}
+
 /// Whether the last string written at one field of the records needed no escaping, known by
 /// where it lies: the mentions of a sentence follow each other and share its text and section
 /// (one allocation each), and a document's share its path. The strings are borrowed for as long
@@ -108,6 +164,7 @@ struct Seen<'a> {
     source: LastString<'a>,
     section: LastString<'a>,
     sentence: LastString<'a>,
+    words: Words,
 }
 
 #[derive(Default)]
