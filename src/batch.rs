@@ -354,6 +354,14 @@ impl Sink<'_> {
 
 impl Write for Sink<'_> {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        // Written here, a large piece with nothing before it goes out as it is, not copied.
+        if self.buf.is_empty()
+            && data.len() >= CHUNK
+            && let Dest::Out { out, .. } = &mut self.dest
+        {
+            out.write_all(data)?;
+            return Ok(data.len());
+        }
         self.buf.extend_from_slice(data);
         if self.buf.len() >= CHUNK {
             self.send_buffered()?;

@@ -8,6 +8,9 @@ use std::io::{self, Write};
 
 pub struct Jsonl;
 
+/// Bytes of indicator lines gathered before they are written.
+const LINES_AT_ONCE: usize = 256 * 1024;
+
 #[derive(Serialize)]
 #[serde(tag = "type", content = "data", rename_all = "snake_case")]
 enum Record<'a> {
@@ -30,8 +33,8 @@ fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
     out.write_all(&buf)
 }
 
-/// The line `Record::Indicator` gives (the indicator's fields flattened into the record), into
-/// `buf`. Written field by field rather than by serde: most of the output is a few long strings
+/// The line `Record::Indicator` gives (the indicator's fields flattened into the record), added
+/// to `buf`. Written field by field rather than by serde: most of the output is a few long strings
 /// (the sentence above all), which `json_str` copies whole when nothing in them needs escaping.
 /// The tests below hold this to what serde writes.
 fn indicator_line<'a>(
@@ -42,7 +45,6 @@ fn indicator_line<'a>(
 ) -> io::Result<()> {
     let words = &mut seen.words;
     let i = l.indicator;
-    buf.clear();
     buf.extend_from_slice(br#"{"type":"indicator","data":{"source":"#);
     json_seen(buf, &mut seen.source, source)?;
     buf.extend_from_slice(br#","indicator":"#);
@@ -222,14 +224,18 @@ impl Exporter for Jsonl {
                 indicators: item.indicators.len(),
             },
         )?;
-        let mut buf = Vec::new();
+        // Lines are written many at a time: one copy of each, and few calls.
+        let mut buf = Vec::with_capacity(LINES_AT_ONCE + LINES_AT_ONCE / 4);
         let mut seen = Seen::default();
         for i in &item.indicators {
             let l = super::Labelled::of(i);
             indicator_line(&mut buf, &mut seen, &item.doc.source.path, &l)?;
-            out.write_all(&buf)?;
+            if buf.len() >= LINES_AT_ONCE {
+                out.write_all(&buf)?;
+                buf.clear();
+            }
         }
-        Ok(())
+        out.write_all(&buf)
     }
 
     fn error(&self, out: &mut dyn Write, source: &str, message: &str) -> io::Result<()> {
@@ -304,6 +310,7 @@ mod tests {
                     indicator: i,
                     label,
                 };
+                buf.clear();
                 indicator_line(&mut buf, &mut seen, &doc.source.path, &l).expect("line");
                 let mut want = serde_json::to_vec(&Flattened::Indicator {
                     source: &doc.source.path,
