@@ -556,6 +556,24 @@ mod tests {
         assert_eq!(set.skip_three_byte_outside(b"", 0), 0);
     }
 
+    /// A text of each length below `lengths`, of pieces picked by `pick` from numbers a
+    /// linear congruential generator gives from `seed`.
+    fn texts<'a>(
+        pieces: &'a [&'a str],
+        lengths: usize,
+        mut seed: u32,
+        pick: impl Fn(usize) -> usize + 'a,
+    ) -> impl Iterator<Item = String> + 'a {
+        (0..lengths).map(move |len| {
+            (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    pieces[pick((seed >> 16) as usize)]
+                })
+                .collect()
+        })
+    }
+
     #[test]
     fn ideograph_runs_end_where_a_character_at_a_time_would() {
         // Every kind of byte the vector classes: the ends of the range (U+4E00, U+9FFF), the
@@ -571,20 +589,12 @@ mod tests {
                 .find(|&(_, c)| !('\u{4E00}'..='\u{9FFF}').contains(&c))
                 .map_or(s.len(), |(at, _)| i + at)
         };
-        let mut seed = 11u32;
-        for len in 0..300 {
-            let s: String = (0..len)
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                    // Mostly ideographs, so that runs cross the 16-byte windows.
-                    let k = (seed >> 16) as usize % 60;
-                    pieces[if k < 46 {
-                        [0, 1, 5, 6, 11, 12][k % 6]
-                    } else {
-                        k - 46
-                    }]
-                })
-                .collect();
+        // Mostly ideographs, so that runs cross the 16-byte windows.
+        let pick = |k: usize| match k % 60 {
+            k @ 0..46 => [0, 1, 5, 6, 11, 12][k % 6],
+            k => k - 46,
+        };
+        for s in texts(&pieces, 300, 11, pick) {
             for (i, _) in s.char_indices() {
                 assert_eq!(
                     skip_ideographs(s.as_bytes(), i),
@@ -615,16 +625,12 @@ mod tests {
         let pieces = [
             "地", "区", "增", "。", "长", "a", "é", "𠀀", "，", "\u{800}", "\u{FFFF}", "\u{FFFE}",
         ];
-        let mut seed = 7u32;
-        for len in 0..400 {
-            let s: String = (0..len)
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                    // Mostly characters outside the set, so that long runs are skipped.
-                    let k = (seed >> 16) as usize % 40;
-                    pieces[if k < 28 { k % 2 } else { k - 28 }]
-                })
-                .collect();
+        // Mostly characters outside the set, so that long runs are skipped.
+        let pick = |k: usize| match k % 40 {
+            k @ 0..28 => k % 2,
+            k => k - 28,
+        };
+        for s in texts(&pieces, 400, 7, pick) {
             for (i, _) in s.char_indices() {
                 assert_eq!(
                     set.skip_three_byte_outside(s.as_bytes(), i),
