@@ -180,9 +180,11 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     walk.out
 }
 
-/// Bytes of text per mention reserved for at the start (reports hold one every 500 to 700
-/// bytes).
-const BYTES_PER_MENTION: usize = 256;
+/// Bytes of text per mention reserved for at the start: a provincial report holds one every 500
+/// to 700 bytes. A denser text grows the vector once or twice; room reserved for many more (one
+/// every 256 bytes was tried) pushes the many small pieces allocated after it past the part of
+/// the heap asked for huge pages, and costs more page faults than the copies it spares.
+const BYTES_PER_MENTION: usize = 512;
 
 /// The characters sentence splitting, the scan and the time words act on: one pass over a
 /// paragraph finds them all.
