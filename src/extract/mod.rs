@@ -116,7 +116,8 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     // Room for the mentions at once, as many as a report that holds a figure every
     // `BYTES_PER_MENTION` bytes would give: growing a large vector copies it, and a capacity not
     // used is not touched.
-    walk.out.reserve(text.len() / BYTES_PER_MENTION);
+    walk.out
+        .reserve((text.len() / BYTES_PER_MENTION).min(MAX_MENTIONS_RESERVED));
     // Where sentence marks, scan candidates and the first characters of time words stand in the
     // paragraph being read.
     let (mut marks, mut candidates, mut time_words) = (Vec::new(), Vec::new(), Vec::new());
@@ -185,6 +186,10 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
 /// every 256 bytes was tried) pushes the many small pieces allocated after it past the part of
 /// the heap asked for huge pages, and costs more page faults than the copies it spares.
 const BYTES_PER_MENTION: usize = 512;
+
+/// At most this many mentions are reserved for at the start (18 MB): the largest input allowed
+/// (200 MB) does not reserve 100 MB of address space it may never use.
+const MAX_MENTIONS_RESERVED: usize = 1 << 16;
 
 /// The characters sentence splitting, the scan and the time words act on: one pass over a
 /// paragraph finds them all.
