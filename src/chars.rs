@@ -208,11 +208,11 @@ impl BmpSet {
 /// normalisation steps over them here.
 #[inline]
 pub fn skip_ideographs(b: &[u8], i: usize) -> usize {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
         skip_ideographs_sse2(b, i)
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     {
         skip_ideographs_bytewise(b, i)
     }
@@ -238,7 +238,7 @@ fn skip_ideographs_bytewise(b: &[u8], mut i: usize) -> usize {
 /// the run ends at the first byte that neither continues a character nor leads an ideograph.
 /// Runs between punctuation are short (a few characters): the gain is less the width than
 /// finding the end without a branch per character.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 fn skip_ideographs_sse2(b: &[u8], mut i: usize) -> usize {
     use std::arch::x86_64::{
         __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
@@ -246,7 +246,8 @@ fn skip_ideographs_sse2(b: &[u8], mut i: usize) -> usize {
     };
     // A window classes 16 bytes, reading one more (the second byte of an `E4` at its end).
     while i + 17 <= b.len() {
-        // SAFETY: SSE2 is part of every x86_64 processor; both loads read 16 bytes within `b`
+        // SAFETY: SSE2 is enabled for this build (as for every x86_64 target with floating
+        // point); both loads read 16 bytes within `b`
         // (from `i` and from `i + 1`, with `i + 17 <= b.len()`), unaligned loads being allowed.
         let stops = unsafe {
             let at = b.as_ptr().add(i);
