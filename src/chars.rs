@@ -247,8 +247,8 @@ fn skip_ideographs_sse2(b: &[u8], mut i: usize) -> usize {
     // A window classes 16 bytes, reading one more (the second byte of an `E4` at its end).
     while i + 17 <= b.len() {
         // SAFETY: SSE2 is enabled for this build (as for every x86_64 target with floating
-        // point); both loads read 16 bytes within `b`
-        // (from `i` and from `i + 1`, with `i + 17 <= b.len()`), unaligned loads being allowed.
+        // point); both loads read 16 bytes within `b` (from `i` and from `i + 1`, with
+        // `i + 17 <= b.len()`), unaligned loads being allowed.
         let stops = unsafe {
             let at = b.as_ptr().add(i);
             let bytes = _mm_loadu_si128(at.cast::<__m128i>());
