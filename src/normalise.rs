@@ -334,9 +334,9 @@ struct Marks {
     /// It holds `。`, `，` or `；`.
     prose: bool,
     /// Opening minus closing marks: `“”`, `（）`, `《》`.
-    quotes: i64,
-    brackets: i64,
-    titles: i64,
+    quotes: i32,
+    brackets: i32,
+    titles: i32,
 }
 
 impl Marks {
@@ -390,8 +390,9 @@ impl Marks {
 struct Line<'a> {
     text: Cow<'a, str>,
     marks: Marks,
-    /// `display_width` of the text.
-    width: usize,
+    /// `display_width` of the text (a line is held for every line of an input while it is
+    /// normalised: 32 bits are room enough, and keep a line at 48 bytes).
+    width: u32,
 }
 
 impl<'a> Line<'a> {
@@ -403,16 +404,21 @@ impl<'a> Line<'a> {
             return (!raw.is_empty()).then_some(Line {
                 text: Cow::Borrowed(raw),
                 marks,
-                width,
+                width: saturating_u32(width),
             });
         }
         let text = clean_cow(fold_cow(raw));
         (!text.is_empty()).then(|| Line {
             marks: Marks::of(&text),
-            width: display_width(&text),
+            width: saturating_u32(display_width(&text)),
             text,
         })
     }
+}
+
+/// `n`, or the largest `u32` if it is larger.
+fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The marks and display width of `s` when folding and cleaning leave it as it is: every
@@ -563,7 +569,11 @@ impl Writer {
                 _ => false,
             };
             // Widths only matter in a layout's text (one with a wrap width).
-            last_width = Some(if wrap_width.is_some() { l.width } else { 0 });
+            last_width = Some(if wrap_width.is_some() {
+                l.width as usize
+            } else {
+                0
+            });
             match run.as_mut() {
                 Some((p, _)) if wraps => {
                     join_into(p.text.to_mut(), &l.text);
@@ -713,7 +723,7 @@ fn wrapped_line_width(pages: &[PageLines]) -> Option<usize> {
                 && (page.get(i + 1).is_some_and(Option::is_some)
                     || (i > 0 && page[i - 1].is_some()));
             if in_block {
-                widths.push(line.as_ref().map_or(0, |l| l.width));
+                widths.push(line.as_ref().map_or(0, |l| l.width as usize));
             }
         }
     }
