@@ -816,6 +816,13 @@ mod tests {
         normalise(&pages.iter().map(|p| p.to_string()).collect::<Vec<_>>())
     }
 
+    /// A line is held for every line of an input while it is normalised: an input of many short
+    /// lines is mostly these.
+    #[test]
+    fn a_line_takes_48_bytes() {
+        assert!(std::mem::size_of::<Option<Line>>() <= 48);
+    }
+
     #[test]
     fn furniture_brought_to_the_edge_by_removing_furniture_goes_too() {
         // Found by the property test: `12` was the third line, then the second once the page
