@@ -73,9 +73,23 @@ size=$(wc -c < "$big")
 
 g=$(time_ms "$bin" extract "$big" --format jsonl -j 1)
 echo "large input: $(mb "$size") MB, gazette extract --format jsonl: $g ms, $(rate "$size" "$g") MB/s on one core"
+# Wall time of "$@" in microseconds (stdout discarded), one run.
+wall_us() { local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 if command -v rg > /dev/null; then
   r=$(time_ms rg -c '[0-9]+' "$big")
   echo "  rg -c '[0-9]+' on the same file: $r ms ($(rate "$size" "$r") MB/s); gazette / rg = $(ratio "$g" "$r")"
+  # The two in turn, $runs pairs: the ratio of two medians taken a minute apart moves with the
+  # machine's speed; the median of each pair's ratio much less.
+  rg_pairs=$work/rg-pairs
+  : > "$rg_pairs"
+  for _ in $(seq "$runs"); do
+    a=$(wall_us "$bin" extract "$big" --format jsonl -j 1)
+    b=$(wall_us rg -c '[0-9]+' "$big")
+    echo "$a $b" >> "$rg_pairs"
+  done
+  paired=$(awk '{ printf "%.4f\n", $1 / $2 }' "$rg_pairs" | median)
+  echo "  gazette / rg in $runs pairs run in turn: $(awk -v x="$paired" 'BEGIN { printf "%.2f", x }')× (median of the pairs' ratios)"
 else
   echo "  rg not installed (apt-get install ripgrep): no scan to compare with"
 fi
@@ -107,7 +121,6 @@ for _ in $(seq "$runs"); do
   b=$(wall_ms "$bin" extract "$dir" --format jsonl -q -j 2)
   echo "$a $b" >> "$pairs"
 done
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 one=$(awk '{ print $1 }' "$pairs" | median)
 two=$(awk '{ print $2 }' "$pairs" | median)
 speedup=$(awk '{ printf "%.4f\n", $1 / $2 }' "$pairs" | median)
