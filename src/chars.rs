@@ -457,6 +457,25 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     memchr::memchr_iter(first, &h[..h.len() - rest.len()]).any(|i| &h[i + 1..i + n.len()] == rest)
 }
 
+/// For tests: a text of each length below `lengths`, of pieces picked by `pick` from numbers a
+/// linear congruential generator gives from `seed`.
+#[cfg(test)]
+pub(crate) fn random_texts<'a, P: AsRef<str>>(
+    pieces: &'a [P],
+    lengths: usize,
+    mut seed: u32,
+    pick: impl Fn(usize) -> usize + 'a,
+) -> impl Iterator<Item = String> + 'a {
+    (0..lengths).map(move |len| {
+        (0..len)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                pieces[pick((seed >> 16) as usize)].as_ref()
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,24 +576,6 @@ mod tests {
         assert_eq!(set.skip_three_byte_outside(b"", 0), 0);
     }
 
-    /// A text of each length below `lengths`, of pieces picked by `pick` from numbers a
-    /// linear congruential generator gives from `seed`.
-    fn texts<'a>(
-        pieces: &'a [&'a str],
-        lengths: usize,
-        mut seed: u32,
-        pick: impl Fn(usize) -> usize + 'a,
-    ) -> impl Iterator<Item = String> + 'a {
-        (0..lengths).map(move |len| {
-            (0..len)
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                    pieces[pick((seed >> 16) as usize)]
-                })
-                .collect()
-        })
-    }
-
     #[test]
     fn ideograph_runs_end_where_a_character_at_a_time_would() {
         // Every kind of byte the vector classes: the ends of the range (U+4E00, U+9FFF), the
@@ -595,7 +596,7 @@ mod tests {
             k @ 0..46 => [0, 1, 5, 6, 11, 12][k % 6],
             k => k - 46,
         };
-        for s in texts(&pieces, 300, 11, pick) {
+        for s in random_texts(&pieces, 300, 11, pick) {
             for (i, _) in s.char_indices() {
                 assert_eq!(
                     skip_ideographs(s.as_bytes(), i),
@@ -631,7 +632,7 @@ mod tests {
             k @ 0..28 => k % 2,
             k => k - 28,
         };
-        for s in texts(&pieces, 400, 7, pick) {
+        for s in random_texts(&pieces, 400, 7, pick) {
             for (i, _) in s.char_indices() {
                 assert_eq!(
                     set.skip_three_byte_outside(s.as_bytes(), i),

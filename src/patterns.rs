@@ -523,13 +523,10 @@ pub fn by_year(s: &str) -> Option<(usize, &str)> {
 
 /// [`by_year`], given where in `s` its first characters stand (in order, among other characters
 /// perhaps).
-pub fn by_year_from(s: &str, mut at: impl Iterator<Item = (usize, char)>) -> Option<(usize, &str)> {
-    let (g, e) = at.find_map(|(p, c)| {
-        BY_YEAR_FIRSTS
-            .contains(&c)
-            .then(|| by_year_at(s, p))
-            .flatten()
-    })?;
+pub fn by_year_from(s: &str, at: impl Iterator<Item = (usize, char)>) -> Option<(usize, &str)> {
+    let (g, e) = at
+        .filter(|(_, c)| BY_YEAR_FIRSTS.contains(c))
+        .find_map(|(p, _)| by_year_at(s, p))?;
     Some((e, &s[g..e - '年'.len_utf8()]))
 }
 

@@ -828,8 +828,8 @@ fn distribute(s: &str, qs: &mut [Quantity], subjects: &mut [String], readings: &
                     qs[j].unit_pieces.clear();
                 }
             }
-            let clause_start = readings[k].clause_start;
-            let lead = &s[clause_start.max(if k > 0 { qs[k - 1].end } else { 0 })..qs[k].start];
+            // What stands before the list's first value in its clause.
+            let lead = before(&readings[k]);
             let split = match lead.find("分别") {
                 Some(p) => split_subjects(strip_noise(&lead[..p]), last - k + 1),
                 // Without 分别 only a compound subject splits (`城乡居民收入年均增长5.3%、8.1%`).

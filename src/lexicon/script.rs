@@ -481,14 +481,8 @@ mod tests {
         pieces.extend(
             ["億", "萬", "「", "增长", "，", "5%", "a", "𠀀", "以", "一"].map(String::from),
         );
-        let mut seed = 5u32;
-        for len in 0..600 {
-            let s: String = (0..len % 40)
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                    pieces[(seed >> 8) as usize % pieces.len()].as_str()
-                })
-                .collect();
+        let n = pieces.len();
+        for s in crate::chars::random_texts(&pieces, 600, 5, |k| k % n) {
             assert_eq!(marks(&s), marks_char_by_char(&s), "{s}");
         }
         let all = pieces.concat();
