@@ -447,14 +447,19 @@ pub fn split_ascii(s: &str, byte: u8) -> impl Iterator<Item = &str> {
 /// `hay.contains(needle)`, for the short strings of indicator names: candidates found by the first
 /// byte (memchr), then compared (std's substring search prepares a searcher on every call).
 pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// `hay.find(needle)`, found as [`contains`] finds it.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = n.split_first() else {
-        return true;
+        return Some(0);
     };
     if h.len() < n.len() {
-        return false;
+        return None;
     }
-    memchr::memchr_iter(first, &h[..h.len() - rest.len()]).any(|i| &h[i + 1..i + n.len()] == rest)
+    memchr::memchr_iter(first, &h[..h.len() - rest.len()]).find(|&i| &h[i + 1..i + n.len()] == rest)
 }
 
 /// For tests: a text of each length below `lengths`, of pieces picked by `pick` from numbers a
@@ -493,7 +498,7 @@ mod tests {
     }
 
     #[test]
-    fn contains_is_std_s() {
+    fn contains_and_find_are_std_s() {
         let words = [
             "",
             "增",
@@ -513,9 +518,11 @@ mod tests {
             "abab",
             "a",
             "长增",
+            "增长增长",
         ] {
             for w in words {
                 assert_eq!(contains(hay, w), hay.contains(w), "{hay:?} {w:?}");
+                assert_eq!(find(hay, w), hay.find(w), "{hay:?} {w:?}");
             }
         }
     }

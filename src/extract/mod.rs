@@ -13,11 +13,11 @@ use crate::document::{CharCursor, Covers, Document, Node, NodeKind};
 use crate::lexicon::catalogue;
 use crate::lexicon::units::UnitClass;
 use crate::lexicon::words::{
-    Comparator, HISTORY_MIN_YEARS, LEADING_NOISE, PERIOD_WORDS, TARGET_GE_PREFIXES, TRAILING_NOISE,
+    COMPARISON_BASES, COMPARISON_VERBS, Comparator, HISTORY_MIN_YEARS, LEADING_NOISE, PERIOD_WORDS,
+    TARGET_GE_PREFIXES, TRAILING_NOISE,
 };
 use crate::patterns;
 use cues::{Cues, List};
-use regex::Regex;
 use scan::{Quantity, base_value, scan};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -83,13 +83,14 @@ pub struct Indicator {
 
 // History openings (`^[^，。\d]{0,12}(\d+)多?年(?:来|以来|间)`, `60年来，…`) and named years
 // (`((?:19|20)\d{2})年`) are read by the hand-written matchers of `patterns`.
-static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:高于|低于|快于|慢于|超过|超出)(?:全国|全省|全市|全区|平均)")
-        .expect("comparison pattern")
-});
-/// `十四五`, `十五五`: the N-th five-year plan.
-static FIVE_YEAR_PLAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"十([一二三四五六七八九])五").expect("plan pattern"));
+/// `s` opens with a comparison with a wider area (`高于全国`, `COMPARISON_VERBS` then
+/// `COMPARISON_BASES`).
+fn is_comparison(s: &str) -> bool {
+    COMPARISON_VERBS
+        .iter()
+        .find_map(|v| s.strip_prefix(v))
+        .is_some_and(|rest| COMPARISON_BASES.iter().any(|b| rest.starts_with(b)))
+}
 // The time frames of a paragraph: words that put the rest of it in the coming plan period
 // (`patterns::plan_horizon_at`) or in the past five years (`review_horizon_at`), and what brings
 // it back to the coming year (`this_year_at`); `到2030年` (`patterns::by_year`); anniversaries
@@ -397,7 +398,7 @@ const EXPANSIONS: &[(&str, &[&str])] = &[
 /// Split a compound subject (`城乡…`, `一二三产…`) into `n` subjects.
 fn split_compound(subject: &str, n: usize) -> Option<Vec<String>> {
     EXPANSIONS.iter().find_map(|(compound, parts)| {
-        let k = subject.find(compound).filter(|_| parts.len() == n)?;
+        let k = crate::chars::find(subject, compound).filter(|_| parts.len() == n)?;
         let (head, tail) = (&subject[..k], &subject[k + compound.len()..]);
         Some(parts.iter().map(|p| format!("{head}{p}{tail}")).collect())
     })
@@ -642,7 +643,7 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
                 || verb_only
                 || (in_list && readings[k - 1].from_after)
                 || before.trim_end().ends_with(['和', '及', '与', '、']));
-        let comparison = COMPARISON.is_match(stripped);
+        let comparison = is_comparison(stripped);
         let subject = if noun_follows {
             readings[k].from_after = true;
             after.to_string()
@@ -830,7 +831,7 @@ fn distribute(s: &str, qs: &mut [Quantity], subjects: &mut [String], readings: &
             }
             // What stands before the list's first value in its clause.
             let lead = before(&readings[k]);
-            let split = match lead.find("分别") {
+            let split = match crate::chars::find(lead, "分别") {
                 Some(p) => split_subjects(strip_noise(&lead[..p]), last - k + 1),
                 // Without 分别 only a compound subject splits (`城乡居民收入年均增长5.3%、8.1%`).
                 None => split_compound(&subjects[k], last - k + 1),
@@ -859,11 +860,16 @@ fn plan_end(n: u32) -> i32 {
     2025 + 5 * (n as i32 - 14)
 }
 
-fn cn_small_digit(c: &str) -> Option<u32> {
-    "一二三四五六七八九"
-        .chars()
-        .position(|d| c.starts_with(d))
-        .map(|p| p as u32 + 1)
+/// The N of the first `十N五` in `s` (`十四五`, `十五五`: the 1N-th five-year plan), N a digit
+/// from one to nine.
+fn five_year_plan(s: &str) -> Option<u32> {
+    const DIGITS: &str = "一二三四五六七八九";
+    let mut window = s.chars().skip(1).zip(s.chars().skip(2));
+    s.chars().find_map(|c| {
+        let (d, e) = window.next()?;
+        let n = DIGITS.chars().position(|x| x == d)?;
+        (c == '十' && e == '五').then_some(n as u32 + 1)
+    })
 }
 
 /// The matches of the time-frame patterns in one paragraph, found once for all its mentions.
@@ -948,16 +954,16 @@ fn horizon_of(doc: &Document, place: &Place, frames: &ParaFrames, end: usize) ->
     let plan_at = plan_last.map_or(0, |m| m.0);
     if let Some(m) = plan_match.filter(|_| this_year.is_none_or(|t| t < plan_at)) {
         // The N-th five-year plan the match names, if it names one.
-        let plan = FIVE_YEAR_PLAN.captures(m).map(|c| cn_small_digit(&c[1]));
+        let plan = five_year_plan(m);
         let year = if let Some((_, y)) = patterns::by_year(m) {
             y.parse().ok()
         } else if let Some(n) = plan {
-            n.map(|n| plan_end(10 + n))
+            Some(plan_end(10 + n))
         } else {
             doc.meta.target_year.map(|t| t + 4)
         };
         if let Some(y) = year.filter(|&y| doc.meta.result_year.is_none_or(|r| y > r)) {
-            let period = match plan.flatten() {
+            let period = match plan {
                 Some(n) => format!("{}th_five_year_plan", 10 + n),
                 None => format!("by_{y}"),
             };
@@ -1081,6 +1087,7 @@ mod tests;
 #[cfg(test)]
 mod same_answers {
     use super::*;
+    use regex::Regex;
 
     static YEAR_NAMED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("year pattern"));
@@ -1093,6 +1100,43 @@ mod same_answers {
         "没有时间的句子，只有数字5%和3个。",
         "十五五时期”今年今年明年到1999年到20999年",
     ];
+
+    /// The hand-written matchers of this module read as the patterns they stand for.
+    #[test]
+    fn comparisons_and_plans_read_as_their_patterns() {
+        let comparison = Regex::new(&format!(
+            "^(?:{})(?:{})",
+            COMPARISON_VERBS.join("|"),
+            COMPARISON_BASES.join("|")
+        ))
+        .unwrap();
+        let plan = Regex::new(r"十([一二三四五六七八九])五").unwrap();
+        let pieces = [
+            "高于", "低于", "超过", "超出", "全国", "全省", "平均", "高", "于", "全", "十", "四",
+            "五", "九", "十五", "〇", "增长", "，", "a",
+        ];
+        let texts = (0..400)
+            .flat_map(|seed| crate::chars::random_texts(&pieces, 9, seed, |r| r % pieces.len()))
+            .chain(TEXTS.iter().map(|t| t.to_string()));
+        let (mut seen_comparison, mut seen_plan) = (0, 0);
+        for t in texts {
+            assert_eq!(is_comparison(&t), comparison.is_match(&t), "{t}");
+            let want = plan.captures(&t).map(|c| {
+                "一二三四五六七八九"
+                    .chars()
+                    .position(|d| c[1].starts_with(d))
+                    .unwrap() as u32
+                    + 1
+            });
+            assert_eq!(five_year_plan(&t), want, "{t}");
+            seen_comparison += usize::from(is_comparison(&t));
+            seen_plan += usize::from(want.is_some());
+        }
+        assert!(
+            seen_comparison > 20 && seen_plan > 20,
+            "{seen_comparison} {seen_plan}"
+        );
+    }
 
     fn boundaries(s: &str) -> Vec<usize> {
         (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect()

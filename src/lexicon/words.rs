@@ -79,6 +79,11 @@ pub const PREFIX_COMPARATORS: &[(&str, Comparator)] = &[
     ("大约", Comparator::Approx),
 ];
 
+/// A comparison with a wider area's figure (`高于全国1.7个百分点`): one of these verbs, then one of
+/// the bases. The value after it is about the subject before it.
+pub const COMPARISON_VERBS: &[&str] = &["高于", "低于", "快于", "慢于", "超过", "超出"];
+pub const COMPARISON_BASES: &[&str] = &["全国", "全省", "全市", "全区", "平均"];
+
 /// Prefixes that read as "at least" when they set a target (`力争超过8%`).
 pub const TARGET_GE_PREFIXES: &[&str] = &["超过"];
 
