@@ -444,6 +444,30 @@ pub fn split_ascii(s: &str, byte: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `s.starts_with(w)`, for the short words of the lexicon asked at every figure: the byte at
+/// the word's end is compared first (the last byte of a Chinese character tells most apart), and
+/// only a word that passes is compared whole (std compares every word whole, with a call).
+#[inline]
+pub fn starts_with(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    match w.last() {
+        None => true,
+        Some(&last) => s.len() >= w.len() && s[w.len() - 1] == last && s[..w.len()] == *w,
+    }
+}
+
+/// `s.ends_with(w)`, as [`starts_with`] (the last bytes compared first).
+#[inline]
+pub fn ends_with(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    match w.last() {
+        None => true,
+        Some(&last) => {
+            s.last() == Some(&last) && s.len() >= w.len() && s[s.len() - w.len()..] == *w
+        }
+    }
+}
+
 /// `hay.contains(needle)`, for the short strings of indicator names: candidates found by the first
 /// byte (memchr), then compared (std's substring search prepares a searcher on every call).
 pub fn contains(hay: &str, needle: &str) -> bool {
@@ -498,7 +522,7 @@ mod tests {
     }
 
     #[test]
-    fn contains_and_find_are_std_s() {
+    fn contains_find_and_ends_are_std_s() {
         let words = [
             "",
             "增",
@@ -523,6 +547,8 @@ mod tests {
             for w in words {
                 assert_eq!(contains(hay, w), hay.contains(w), "{hay:?} {w:?}");
                 assert_eq!(find(hay, w), hay.find(w), "{hay:?} {w:?}");
+                assert_eq!(starts_with(hay, w), hay.starts_with(w), "{hay:?} {w:?}");
+                assert_eq!(ends_with(hay, w), hay.ends_with(w), "{hay:?} {w:?}");
             }
         }
     }

@@ -210,7 +210,9 @@ mod tests {
                 let mut want = Vec::new();
                 for (at, _) in text.char_indices() {
                     for (place, w) in listed.iter().enumerate() {
-                        if text[at..].starts_with(w) && listed[..place].iter().all(|x| x != w) {
+                        if crate::chars::starts_with(&text[at..], w)
+                            && listed[..place].iter().all(|x| x != w)
+                        {
                             want.push((place, at, at + w.len()));
                         }
                     }

@@ -320,12 +320,16 @@ static NOISE_BY_LAST: LazyLock<WordsBy> =
 /// The longest word of `LEADING_NOISE` that `s` starts with (only the words that start with the
 /// character there are asked).
 fn leading_noise(s: &str) -> Option<&'static str> {
-    longest_at_end(&NOISE_BY_FIRST, s.chars().next(), |w| s.starts_with(w))
+    longest_at_end(&NOISE_BY_FIRST, s.chars().next(), |w| {
+        crate::chars::starts_with(s, w)
+    })
 }
 
 /// The longest word of `TRAILING_NOISE` that `s` ends with.
 fn trailing_noise(s: &str) -> Option<&'static str> {
-    longest_at_end(&NOISE_BY_LAST, s.chars().next_back(), |w| s.ends_with(w))
+    longest_at_end(&NOISE_BY_LAST, s.chars().next_back(), |w| {
+        crate::chars::ends_with(s, w)
+    })
 }
 
 /// The longest of the words `by` files under `end` (the character at one end of a text) that
@@ -494,7 +498,7 @@ impl NamedYears {
         self.found.extend(crate::patterns::years(s).map(|(a, b)| {
             let base = ["比", "较", "与", "同", "相比"]
                 .iter()
-                .any(|w| s[..a].ends_with(w));
+                .any(|w| crate::chars::ends_with(&s[..a], w));
             (a, b, s[a..b - '年'.len_utf8()].parse().ok(), base)
         }));
     }

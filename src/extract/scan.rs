@@ -1,7 +1,7 @@
 //! Scanning a sentence for quantities: number, magnitude, unit, comparators, ranges.
 //! Works on the sentence with traditional characters folded (same byte offsets as the original).
 
-use crate::chars::BmpSet;
+use crate::chars::{BmpSet, ends_with, starts_with};
 use crate::lexicon::units::{
     APPROX_INFIXES, BARE_MAGNITUDES, CN_DIGITS, NEEDS_MAGNITUDE, PER_WORDS, UnitClass,
     magnitude_at, unit_at,
@@ -200,7 +200,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     let mut pieces = UnitPieces::new();
     let mut more_than = false;
     // `5100多亿元`, `90余万亩`: `多`/`余` before the magnitude.
-    if let Some(w) = APPROX_INFIXES.iter().find(|w| s[j..].starts_with(*w))
+    if let Some(w) = APPROX_INFIXES.iter().find(|w| starts_with(&s[j..], w))
         && magnitude_at(&s[j + w.len()..]).is_some()
     {
         more_than = true;
@@ -213,7 +213,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
         j += m.len();
         has_magnitude = true;
     }
-    if let Some(w) = APPROX_INFIXES.iter().find(|w| s[j..].starts_with(*w)) {
+    if let Some(w) = APPROX_INFIXES.iter().find(|w| starts_with(&s[j..], w)) {
         // `300多个`, `10万余场次`: only if a unit follows.
         if unit_at(&s[j + w.len()..]).is_some() {
             more_than = true;
@@ -272,7 +272,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
         let per = unit_at(&rest[mag..]).map(|u| u.written).or_else(|| {
             PER_WORDS
                 .iter()
-                .find(|w| rest[mag..].starts_with(*w))
+                .find(|w| starts_with(&rest[mag..], w))
                 .copied()
         });
         if let Some(per) = per {
@@ -284,7 +284,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
         }
     }
     // `增长2倍多`: more than.
-    if unit.class == UnitClass::Multiple && APPROX_INFIXES.iter().any(|w| s[j..].starts_with(w)) {
+    if unit.class == UnitClass::Multiple && APPROX_INFIXES.iter().any(|w| starts_with(&s[j..], w)) {
         more_than = true;
         j += 3;
     }
@@ -457,7 +457,7 @@ fn arabic_quantity(s: &str, i: usize) -> Option<Quantity> {
             let (high, _) = range_high(s, num_end, None)?;
             let sep_len = RANGE_SEPARATORS
                 .iter()
-                .find(|r| s[num_end..].starts_with(*r))?
+                .find(|r| starts_with(&s[num_end..], r))?
                 .len();
             let (_, high_num_end) = arabic_at(s, num_end + sep_len)?;
             let tail = tail_at(s, high_num_end, true)?;
@@ -469,7 +469,7 @@ fn arabic_quantity(s: &str, i: usize) -> Option<Quantity> {
 
 /// After a value (and possibly its unit) at `i`: `—5%` / `至5%` with the same unit → (high, end).
 fn range_high(s: &str, i: usize, unit: Option<&str>) -> Option<(f64, usize)> {
-    let sep = RANGE_SEPARATORS.iter().find(|r| s[i..].starts_with(*r))?;
+    let sep = RANGE_SEPARATORS.iter().find(|r| starts_with(&s[i..], r))?;
     let j = i + sep.len();
     if !s[j..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -507,7 +507,7 @@ fn chinese_quantity(s: &str, i: usize) -> Option<Quantity> {
         || (s[run_end..].starts_with('次')
             && ["全会", "会议", "全体会议", "党代会"]
                 .iter()
-                .any(|w| s[run_end + 3..].starts_with(w)))
+                .any(|w| starts_with(&s[run_end + 3..], w)))
     {
         return None;
     }
@@ -571,7 +571,7 @@ fn bare_magnitude(s: &str, i: usize, run: &str, run_end: usize) -> Option<Quanti
         "万" | "亿" | "万亿" | "千亿" | "百亿" => (1.0, i, true),
         _ => return None,
     };
-    if !LEADS.iter().any(|w| s[..i].ends_with(w)) {
+    if !LEADS.iter().any(|w| ends_with(&s[..i], w)) {
         return None;
     }
     let tail = tail_at(s, tail_start, with_magnitude)?;
@@ -620,7 +620,7 @@ fn finish(
     if !range {
         if let Some(&(w, c)) = SUFFIX_COMPARATORS
             .iter()
-            .filter(|(w, _)| s[end..].starts_with(w))
+            .filter(|(w, _)| starts_with(&s[end..], w))
             .max_by_key(|(w, _)| w.len())
         {
             q.comparator = c;
@@ -628,7 +628,7 @@ fn finish(
             q.end += w.len();
         } else if let Some(&(w, c)) = PREFIX_COMPARATORS
             .iter()
-            .filter(|(w, _)| s[..num_start].ends_with(w))
+            .filter(|(w, _)| ends_with(&s[..num_start], w))
             .max_by_key(|(w, _)| w.len())
         {
             // `近` is only a comparator when it is not the end of a word (`最近`, `附近`).

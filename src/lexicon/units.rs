@@ -44,6 +44,7 @@ const fn u(written: &'static str, class: UnitClass, base: &'static str, factor: 
     }
 }
 
+use crate::chars::starts_with;
 use UnitClass::*;
 
 /// Every unit the extractor recognises. Longest match wins, so order does not matter.
@@ -247,7 +248,7 @@ pub fn unit_at(s: &str) -> Option<&'static Unit> {
         .1
         .iter()
         .copied()
-        .find(|u| s.starts_with(u.written))
+        .find(|u| starts_with(s, u.written))
 }
 
 /// The longest magnitude at the start of `s`, unless a longer unit starts there too
@@ -257,7 +258,7 @@ pub fn magnitude_at(s: &str) -> Option<(&'static str, f64)> {
     // magnitude stands there.
     let &(w, f) = MAGNITUDES
         .iter()
-        .filter(|(w, _)| s.starts_with(w))
+        .filter(|(w, _)| starts_with(s, w))
         .max_by_key(|(w, _)| w.len())?;
     (w.len() >= unit_at(s).map_or(0, |u| u.written.len())).then_some((w, f))
 }
