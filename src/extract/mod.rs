@@ -677,7 +677,8 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
             .get_or_init(|| format!("{}{s}", place.section))
             .as_str()
     };
-    for (k, q) in quantities.iter().enumerate() {
+    for (k, mut q) in quantities.into_iter().enumerate() {
+        let q = &mut q;
         let horizon = horizon_of(
             doc,
             place,
@@ -693,6 +694,8 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
         {
             comparator = Comparator::Ge;
         }
+        let unit = written_unit(raw, q);
+        let q: &Quantity = q;
         let keyed = |name: &str| {
             (kind != Kind::Context)
                 .then(|| catalogue::key_for_with(name, q.unit_class, key_context))
@@ -717,7 +720,7 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
             &horizon,
         );
         let (bs, be) = (node.start + q.start, node.start + q.end);
-        let mut mention = |indicator: String| {
+        let mut mention = |indicator: String, unit: String, period: Option<String>| {
             let entry = keyed(&indicator);
             out.push(Indicator {
                 indicator,
@@ -725,7 +728,7 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
                 label_en: entry.map(|e| e.label_en),
                 value: q.value,
                 high: q.high,
-                unit: written_unit(raw, q),
+                unit,
                 unit_class: q.unit_class,
                 base_value: base_value(q.value, q.factor),
                 base_high: q.high.map(|h| base_value(h, q.factor)),
@@ -735,7 +738,7 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
                 direction: reading.direction,
                 kind,
                 year,
-                period: period.clone(),
+                period,
                 section: place.section.clone(),
                 sentence: sentence.clone(),
                 text: text[bs..be].to_string(),
@@ -745,22 +748,28 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
             });
         };
         match parts {
-            Some(parts) => parts.into_iter().for_each(|name| mention(name.to_string())),
-            None => mention(subject),
+            Some(parts) => parts
+                .into_iter()
+                .for_each(|name| mention(name.to_string(), unit.clone(), period.clone())),
+            None => mention(subject, unit, period),
         }
     }
 }
 
 /// The unit in the source's own spelling (traditional characters kept), brackets made ASCII.
-fn written_unit(raw: &str, q: &Quantity) -> String {
-    let mut unit: String = q
-        .unit_pieces
-        .iter()
-        .filter_map(|&(a, b)| raw.get(a..b))
-        .collect();
-    if unit.is_empty() {
-        unit = q.unit.clone();
-    }
+/// Nearly always the pieces spell the quantity's own unit (the fold changed nothing in them, and
+/// no bracket or `每` was rewritten): the quantity's is taken then, not spelled again.
+fn written_unit(raw: &str, q: &mut Quantity) -> String {
+    let pieces = || q.unit_pieces.iter().filter_map(|&(a, b)| raw.get(a..b));
+    let spelled: usize = pieces().map(str::len).sum();
+    let same = spelled == q.unit.len() && pieces().flat_map(str::bytes).eq(q.unit.bytes());
+    let mut unit = if spelled == 0 || same {
+        std::mem::take(&mut q.unit)
+    } else {
+        let mut unit = String::with_capacity(spelled);
+        pieces().for_each(|p| unit.push_str(p));
+        unit
+    };
     if unit.contains(['（', '）']) {
         unit = unit.replace('（', "(").replace('）', ")");
     }
