@@ -1,12 +1,12 @@
 //! The cue words of a sentence, found in one pass: every occurrence of every word of the
-//! lexicon's lists (stretch, direction, target and result cues, noun stops, periods …), so that
+//! lexicon's lists (stretch, direction, target and result cues, periods …), so that
 //! the rules can ask "is one of these words in this stretch of the sentence?" as often as they
 //! like without searching the sentence again.
 
 use crate::chars::{WordSet, intern};
 use crate::lexicon::words::{
-    DOWN_WORDS, KEEP_TARGET_WORDS, NOUN_STOPS, PAST_WORDS, PERIOD_WORDS, RESULT_CUES,
-    REVIEW_TARGET_WORDS, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
+    DOWN_WORDS, KEEP_TARGET_WORDS, PAST_WORDS, PERIOD_WORDS, RESULT_CUES, REVIEW_TARGET_WORDS,
+    STRETCH_WORDS, TARGET_CUES, UP_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -18,7 +18,6 @@ pub enum List {
     Down,
     TargetCues,
     ResultCues,
-    NounStops,
     Periods,
     ReviewTarget,
     Past,
@@ -32,7 +31,6 @@ fn words_of(list: List) -> Vec<&'static str> {
         List::Down => DOWN_WORDS.to_vec(),
         List::TargetCues => TARGET_CUES.to_vec(),
         List::ResultCues => RESULT_CUES.to_vec(),
-        List::NounStops => NOUN_STOPS.to_vec(),
         List::Periods => PERIOD_WORDS.iter().map(|(w, _)| *w).collect(),
         List::ReviewTarget => REVIEW_TARGET_WORDS.to_vec(),
         List::Past => PAST_WORDS.to_vec(),
@@ -40,13 +38,12 @@ fn words_of(list: List) -> Vec<&'static str> {
     }
 }
 
-const LISTS: [List; 10] = [
+const LISTS: [List; 9] = [
     List::Stretch,
     List::Up,
     List::Down,
     List::TargetCues,
     List::ResultCues,
-    List::NounStops,
     List::Periods,
     List::ReviewTarget,
     List::Past,
@@ -155,18 +152,6 @@ impl Cues {
             .map(|o| usize::from(o.place))
             .min()
     }
-
-    /// The occurrences of the list's words that lie in `s[from..to]`, as `(place of the word in
-    /// the list, start, end)`, by place and then start: what `first_of` would be asked about,
-    /// gathered once.
-    pub fn listed_within(&self, list: List, from: usize, to: usize) -> Vec<(usize, usize, usize)> {
-        let mut out: Vec<(usize, usize, usize)> = self
-            .within(list, from, to)
-            .map(|o| (usize::from(o.place), o.start, o.end))
-            .collect();
-        out.sort_unstable();
-        out
-    }
 }
 
 #[cfg(test)]
@@ -270,11 +255,6 @@ mod tests {
                         assert_eq!(cues.last_end(list, a, b), last, "{list:?} {slice}");
                         let first = words.iter().position(|w| slice.contains(w));
                         assert_eq!(cues.first_listed(list, a, b), first, "{list:?} {slice}");
-                        let listed = cues.listed_within(list, a, b);
-                        for (n, w) in words.iter().enumerate() {
-                            let first = listed.iter().filter(|o| o.0 == n).map(|o| o.1).min();
-                            assert_eq!(first, slice.find(w).map(|p| a + p), "{list:?} {w} {slice}");
-                        }
                     }
                 }
             }
