@@ -609,6 +609,15 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
     let s: &str = &s_owned;
     // Where the fold changed the sentence, the candidates of the original may not be its own.
     let unfolded = matches!(s_owned, Cow::Borrowed(_));
+    // A sentence whose only candidates open names holds no quantity.
+    if unfolded
+        && stops
+            .candidates
+            .iter()
+            .all(|&at| text[at..].starts_with(scan::NAME_OPENERS))
+    {
+        return;
+    }
     let quantities = if unfolded {
         scan::scan_at(s, stops.candidates, node.start)
     } else {

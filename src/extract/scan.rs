@@ -51,6 +51,10 @@ fn is_cn_numeral(c: char) -> bool {
     NUMERALS.contains(c)
 }
 
+/// The marks that open a name in quotes or a title (`“3个100”工程`, `《…2030年…》`): candidates
+/// of the scan, which steps over the numbers inside, but the start of no quantity.
+pub const NAME_OPENERS: [char; 2] = ['“', '《'];
+
 /// What `scan` acts on: an opening quote or title mark, `翻`, an ASCII digit, a Chinese numeral
 /// (all of them in the Basic Multilingual Plane), one bit each.
 static CANDIDATES: std::sync::LazyLock<BmpSet> =
@@ -59,7 +63,7 @@ static CANDIDATES: std::sync::LazyLock<BmpSet> =
 /// The characters of `CANDIDATES`.
 pub fn candidate_chars() -> impl Iterator<Item = char> {
     let numerals = CN_DIGITS.iter().map(|&(d, _)| d).chain(CN_UNITS);
-    numerals.chain(['“', '《', '翻']).chain('0'..='9')
+    numerals.chain(NAME_OPENERS).chain(['翻']).chain('0'..='9')
 }
 
 /// Whether `scan` acts on `c` (one of [`candidate_chars`]).
