@@ -183,6 +183,13 @@ impl NumberText {
     }
 }
 
+/// The base unit of a bare magnitude's count (`450万困难群众`).
+const COUNT_BASE: &str = "count";
+/// The base unit of tenths (`九成`): per cent.
+const TENTHS_BASE: &str = "%";
+/// The base units the scan writes itself (the others are the units table's).
+pub const LITERAL_BASE_UNITS: [&str; 2] = [COUNT_BASE, TENTHS_BASE];
+
 /// What follows a number: magnitude, `余`, unit, `(套)`.
 struct Tail {
     end: usize,
@@ -240,7 +247,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
                 pieces,
                 unit: written,
                 class: UnitClass::Count,
-                base: "count",
+                base: COUNT_BASE,
                 factor,
                 more_than,
             });
@@ -531,7 +538,7 @@ fn chinese_quantity(s: &str, i: usize) -> Option<Quantity> {
                 pieces: smallvec::smallvec![(run_end, run_end + 3)],
                 unit: "成".into(),
                 class: UnitClass::Percent,
-                base: "%",
+                base: TENTHS_BASE,
                 factor: 10.0,
                 more_than: false,
             })

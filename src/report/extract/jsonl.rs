@@ -50,9 +50,9 @@ fn indicator_line<'a>(
     buf.extend_from_slice(br#","indicator":"#);
     json_str(buf, &i.indicator)?;
     buf.extend_from_slice(br#","key":"#);
-    json_option_str(buf, i.key)?;
+    json_option_lexicon(buf, i.key);
     buf.extend_from_slice(br#","label_en":"#);
-    json_option_str(buf, i.label_en)?;
+    json_option_lexicon(buf, i.label_en);
     buf.extend_from_slice(br#","value":"#);
     json_value(buf, &i.value)?;
     buf.extend_from_slice(br#","high":"#);
@@ -66,7 +66,7 @@ fn indicator_line<'a>(
     buf.extend_from_slice(br#","base_high":"#);
     json_value(buf, &i.base_high)?;
     buf.extend_from_slice(br#","base_unit":"#);
-    json_str(buf, i.base_unit)?;
+    json_lexicon(buf, i.base_unit);
     buf.extend_from_slice(br#","comparator":"#);
     words.comparator.write(buf, i.comparator)?;
     buf.extend_from_slice(br#","stretch":"#);
@@ -120,6 +120,21 @@ fn json_option_str(buf: &mut Vec<u8>, s: Option<&str>) -> io::Result<()> {
             buf.extend_from_slice(b"null");
             Ok(())
         }
+    }
+}
+
+/// A word of the lexicon (a catalogue key or English label, a base unit): none needs escaping,
+/// which the tests hold for every one, so it is copied without being looked at.
+fn json_lexicon(buf: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(plain(s), "{s}");
+    quoted(buf, s);
+}
+
+/// [`json_lexicon`], or `null`.
+fn json_option_lexicon(buf: &mut Vec<u8>, s: Option<&'static str>) {
+    match s {
+        Some(s) => json_lexicon(buf, s),
+        None => buf.extend_from_slice(b"null"),
     }
 }
 
@@ -207,11 +222,16 @@ fn json_known(buf: &mut Vec<u8>, s: &str, plain: bool) -> io::Result<()> {
     if !plain {
         return json_value(buf, &s);
     }
+    quoted(buf, s);
+    Ok(())
+}
+
+/// `s` between quotes, as it is.
+fn quoted(buf: &mut Vec<u8>, s: &str) {
     buf.reserve(s.len() + 2);
     buf.push(b'"');
     buf.extend_from_slice(s.as_bytes());
     buf.push(b'"');
-    Ok(())
 }
 
 impl Exporter for Jsonl {
@@ -285,6 +305,25 @@ mod tests {
                 serde_json::to_string(s).expect("serde")
             );
         }
+    }
+
+    /// What `json_lexicon` copies unlooked-at needs no escaping: every catalogue key and English
+    /// label, and every base unit a quantity can have.
+    #[test]
+    fn lexicon_words_need_no_escaping() {
+        let catalogue = crate::lexicon::catalogue::CATALOGUE
+            .iter()
+            .flat_map(|e| [e.key, e.label_en]);
+        let units = crate::lexicon::units::UNITS.iter().map(|u| u.base);
+        let mut seen = 0;
+        for w in catalogue
+            .chain(units)
+            .chain(crate::extract::scan::LITERAL_BASE_UNITS)
+        {
+            assert!(plain(w), "{w}");
+            seen += 1;
+        }
+        assert!(seen > 100, "{seen}");
     }
 
     #[test]
