@@ -474,7 +474,8 @@ impl Clauses {
     fn read(&mut self, s: &str) {
         static BREAKS: LazyLock<BmpSet> = LazyLock::new(|| BmpSet::of(CLAUSE_BREAKS));
         self.breaks.clear();
-        self.breaks.extend(BREAKS.find_iter(s).map(|(i, _)| i));
+        let breaks = &mut self.breaks;
+        BREAKS.each_among_ideographs(s, |at, _| breaks.push(at));
         self.len = s.len();
     }
 
