@@ -192,6 +192,12 @@ impl Document {
     pub fn folded(&self, start: usize, end: usize) -> std::borrow::Cow<'_, str> {
         crate::lexicon::script::patched(self.text(), start, end, &self.folds)
     }
+
+    /// The fold changed a character of `text()[start..end]` (`folded` is then a copy).
+    pub fn folded_within(&self, start: usize, end: usize) -> bool {
+        let first = self.folds.partition_point(|&(at, _)| at < start);
+        self.folds.get(first).is_some_and(|&(at, _)| at < end)
+    }
 }
 
 /// Byte offset → character offset, with checkpoints so that many lookups stay cheap on large texts.
@@ -270,6 +276,31 @@ mod tests {
         assert_eq!(part.title_in(text), "一、回顾");
         // A span outside the text (a tree read against the wrong text) gives no title, not a panic.
         assert_eq!(sentence.title_in("短"), "");
+    }
+
+    /// A piece is folded within exactly when its folded text is a copy: traditional characters
+    /// at its edges, inside it and outside it.
+    #[test]
+    fn a_piece_is_folded_within_when_its_folded_text_differs() {
+        let text = "2025年工作回顧\n地區生產總值增長5%，糧食產量穩定。人口增长1%，「十四五」時期。";
+        let doc = crate::analyse(
+            "t.txt",
+            text.as_bytes(),
+            &crate::ingest::IngestOptions::default(),
+        )
+        .expect("analyse");
+        let t = doc.text();
+        assert!(doc.folds.len() > 5, "{:?}", doc.folds);
+        let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        let (mut within, mut plain) = (0, 0);
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                let copied = matches!(doc.folded(a, b), std::borrow::Cow::Owned(_));
+                assert_eq!(doc.folded_within(a, b), copied, "{}", &t[a..b]);
+                if copied { within += 1 } else { plain += 1 }
+            }
+        }
+        assert!(within > 100 && plain > 100, "{within} {plain}");
     }
 
     #[test]

@@ -171,12 +171,11 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
             let first = candidates.partition_point(|&at| at < start);
             let within = &candidates[first..];
             let within = &within[..within.partition_point(|&at| at < end)];
-            let node = Node::new(NodeKind::Sentence, "", start, end);
             let stops = Stops {
                 candidates: within,
                 time_words: &time_words,
             };
-            sentence(doc, &node, stops, &mut paragraph, &mut walk);
+            sentence(doc, (start, end), stops, &mut paragraph, &mut walk);
         }
     });
     walk.out
@@ -592,8 +591,15 @@ struct Reading {
     comparator: Comparator,
 }
 
-/// Mentions of one sentence (`stops`: what the pass over its paragraph found).
-fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, walk: &mut Walk) {
+/// Mentions of the sentence `span` (its byte range in the text; `stops`: what the pass over its
+/// paragraph found).
+fn sentence(
+    doc: &Document,
+    span: (usize, usize),
+    stops: Stops,
+    para: &mut Paragraph,
+    walk: &mut Walk,
+) {
     let Walk {
         chars,
         last_section,
@@ -604,13 +610,11 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
         facts,
     } = walk;
     let text = doc.text();
-    let raw = &text[node.start..node.end];
-    // The rules read the sentence as the script fold wrote it (a copy only where it changed it).
-    let s_owned = doc.folded(node.start, node.end);
-    let s: &str = &s_owned;
+    let (start, end) = span;
+    let raw = &text[start..end];
     // Where the fold changed the sentence, the candidates of the original may not be its own.
-    let unfolded = matches!(s_owned, Cow::Borrowed(_));
-    // A sentence whose only candidates open names holds no quantity.
+    let unfolded = !doc.folded_within(start, end);
+    // A sentence whose only candidates open names (or that has none) holds no quantity.
     if unfolded
         && stops
             .candidates
@@ -619,8 +623,15 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
     {
         return;
     }
+    // The rules read the sentence as the script fold wrote it (a copy only where it changed it).
+    let s_owned = if unfolded {
+        Cow::Borrowed(raw)
+    } else {
+        doc.folded(start, end)
+    };
+    let s: &str = &s_owned;
     let quantities = if unfolded {
-        scan::scan_at(s, stops.candidates, node.start)
+        scan::scan_at(s, stops.candidates, start)
     } else {
         scan(s)
     };
@@ -629,10 +640,7 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
     }
     let place = para.place(last_section);
     let sentence: Arc<str> = Arc::from(raw);
-    facts.read(
-        s,
-        unfolded.then(|| stops.time_words_in(node.start, node.end)),
-    );
+    facts.read(s, unfolded.then(|| stops.time_words_in(start, end)));
     let facts: &SentenceFacts = facts;
     let cues = &facts.cues;
 
@@ -709,7 +717,7 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
             doc,
             place,
             frames,
-            node.start - place.para_start + q.number_start,
+            start - place.para_start + q.number_start,
         );
         let reading = readings[k];
         let kind = kind_of(doc, place, s, q, facts, reading.stretch, &horizon);
@@ -745,7 +753,7 @@ fn sentence(doc: &Document, node: &Node, stops: Stops, para: &mut Paragraph, wal
             q.number_start,
             &horizon,
         );
-        let (bs, be) = (node.start + q.start, node.start + q.end);
+        let (bs, be) = (start + q.start, start + q.end);
         let mut mention = |indicator: String, unit: String, period: Option<String>| {
             let entry = keyed(&indicator);
             out.push(Indicator {
