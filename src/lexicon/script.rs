@@ -163,7 +163,12 @@ pub fn marks(s: &str) -> Vec<usize> {
         let Some(&lead) = b.get(i) else {
             break;
         };
-        // Characters below U+3000 (lead bytes below E3) have no flags.
+        // Characters below U+3000 (lead bytes below E3) have no flags. ASCII comes in runs
+        // (numbers, line feeds): the run is stepped over here, not a character per stop.
+        if lead < 0x80 {
+            i += b[i..].iter().take_while(|x| x.is_ascii()).count();
+            continue;
+        }
         if lead < 0xE3 {
             i += utf8_len(lead);
             continue;
