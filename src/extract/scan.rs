@@ -628,8 +628,37 @@ fn finish(
     if tail.more_than {
         q.comparator = Comparator::Gt;
     }
+    // Comparators are looked for only where the character next to the value can start or end
+    // one (most values are followed by a mark and preceded by a verb).
+    static SUFFIX_FIRSTS: std::sync::LazyLock<BmpSet> = std::sync::LazyLock::new(|| {
+        BmpSet::of(
+            SUFFIX_COMPARATORS
+                .iter()
+                .filter_map(|(w, _)| w.chars().next()),
+        )
+    });
+    static PREFIX_LASTS: std::sync::LazyLock<BmpSet> = std::sync::LazyLock::new(|| {
+        BmpSet::of(
+            PREFIX_COMPARATORS
+                .iter()
+                .filter_map(|(w, _)| w.chars().next_back()),
+        )
+    });
+    let asked = |words, set: &BmpSet, c: Option<char>| {
+        if c.is_some_and(|c| set.contains(c)) {
+            words
+        } else {
+            &[][..]
+        }
+    };
+    let suffix = asked(SUFFIX_COMPARATORS, &SUFFIX_FIRSTS, s[end..].chars().next());
+    let prefix = asked(
+        PREFIX_COMPARATORS,
+        &PREFIX_LASTS,
+        s[..num_start].chars().next_back(),
+    );
     if !range {
-        if let Some(&(w, c)) = SUFFIX_COMPARATORS
+        if let Some(&(w, c)) = suffix
             .iter()
             .filter(|(w, _)| starts_with(&s[end..], w))
             .max_by_key(|(w, _)| w.len())
@@ -637,7 +666,7 @@ fn finish(
             q.comparator = c;
             q.suffix_comparator = true;
             q.end += w.len();
-        } else if let Some(&(w, c)) = PREFIX_COMPARATORS
+        } else if let Some(&(w, c)) = prefix
             .iter()
             .filter(|(w, _)| ends_with(&s[..num_start], w))
             .max_by_key(|(w, _)| w.len())
