@@ -101,6 +101,12 @@ pub fn is_label_alone(line: &str) -> bool {
 
 /// Does this line start what follows a report on a web page (related links, the editor's name)?
 pub fn is_footer_start(line: &str) -> bool {
+    // Asked of every line of a report's second half: a line whose first kept character starts
+    // no footer word is none (the character that `bare` would put first).
+    let first = line.chars().find(|&c| kept_bare(c));
+    if !first.is_some_and(|c| FOOTER_STARTS.iter().any(|w| w.starts_with(c))) {
+        return false;
+    }
     // A paragraph of the report is too long to be one: no need to strip it.
     if line
         .chars()
