@@ -354,11 +354,15 @@ impl Sink<'_> {
 
 impl Write for Sink<'_> {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        // Written here, a large piece with nothing before it goes out as it is, not copied.
-        if self.buf.is_empty()
-            && data.len() >= CHUNK
+        // Written here, a large piece (a document's lines, gathered by its exporter) goes out as
+        // it is, after what was gathered before it, not copied.
+        if data.len() >= CHUNK / 8
             && let Dest::Out { out, .. } = &mut self.dest
         {
+            if !self.buf.is_empty() {
+                out.write_all(&self.buf)?;
+                self.buf.clear();
+            }
             out.write_all(data)?;
             return Ok(data.len());
         }
