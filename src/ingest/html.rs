@@ -74,6 +74,13 @@ const CHROME_MAX_SHARE: f64 = 0.5;
 /// Does the input look like an HTML page? Decided on content: it starts with markup and names an
 /// HTML element near its start.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
+    // Most inputs are text, whose first character that is not a space is no `<`: told from
+    // their first bytes, without decoding the head.
+    (Encoding::for_bom(bytes).is_some() || may_start_with_markup(bytes)) && head_is_html(bytes)
+}
+
+/// [`looks_like_html`], deciding on the decoded head.
+fn head_is_html(bytes: &[u8]) -> bool {
     let head = match Encoding::for_bom(bytes) {
         Some((enc, bom)) => {
             let end = bytes.len().min(bom + 4096);
@@ -139,6 +146,22 @@ fn decode<'a>(
         Some(enc) => text::decode(bytes, Some(enc.name())).or_else(|_| text::decode(bytes, None)),
         None => text::decode(bytes, None),
     }
+}
+
+/// Whether UTF-8 `bytes` may start with `<` after spaces: the first character of their first
+/// bytes that is not a space (or a byte-order mark) is `<`, or there is none there to tell.
+fn may_start_with_markup(bytes: &[u8]) -> bool {
+    let prefix = &bytes[..bytes.len().min(64)];
+    // The characters of the prefix up to the first that is cut off or not UTF-8.
+    let valid = match std::str::from_utf8(prefix) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&prefix[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    valid
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .chars()
+        .next()
+        .is_none_or(|c| c == '<')
 }
 
 /// The `charset=` a page declares in its first KiBs.
@@ -531,6 +554,50 @@ fn wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Told from the first bytes, an input looks like a page exactly when its decoded head does:
+    /// spaces of every kind before the first character, a byte-order mark, a character cut off
+    /// where the first bytes end, bytes that are not UTF-8.
+    #[test]
+    fn the_first_bytes_tell_a_page_as_its_head_does() {
+        let mut inputs: Vec<Vec<u8>> = Vec::new();
+        for lead in [
+            "",
+            " ",
+            "\n\n",
+            "\u{3000}",
+            "\u{feff}",
+            "\u{a0}\t",
+            &" ".repeat(61),
+            &" ".repeat(70),
+        ] {
+            for body in [
+                "<html><body>x</body></html>",
+                "<p>增长5%</p>",
+                "政府工作报告",
+                "<",
+                "<x>",
+                "a<html>",
+            ] {
+                inputs.push(format!("{lead}{body}").into_bytes());
+            }
+            // A character cut off by the end of the first bytes, and bytes that are not UTF-8.
+            inputs.push(format!("{lead}{}<html>", "\u{3000}".repeat(30)).into_bytes());
+            let mut bad = lead.as_bytes().to_vec();
+            bad.extend_from_slice(&[0xff, b'<', b'h']);
+            inputs.push(bad);
+        }
+        let pages = inputs.iter().filter(|b| head_is_html(b)).count();
+        assert!(pages > 10, "{pages}");
+        for b in &inputs {
+            assert_eq!(
+                looks_like_html(b),
+                head_is_html(b),
+                "{:?}",
+                String::from_utf8_lossy(b)
+            );
+        }
+    }
 
     fn lines(html: &str) -> Vec<String> {
         article_lines(&Html::parse_document(html))
