@@ -114,11 +114,9 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     let text = doc.text();
     // Mentions come in text order: their character offsets are counted as the text is walked.
     let mut walk = Walk::default();
-    // Room for the mentions at once, as many as a report that holds a figure every
-    // `BYTES_PER_MENTION` bytes would give: growing a large vector copies it, and a capacity not
-    // used is not touched.
-    walk.out
-        .reserve((text.len() / BYTES_PER_MENTION).min(MAX_MENTIONS_RESERVED));
+    // Room for the mentions at once (`mentions_to_reserve`): growing a vector copies it, and a
+    // capacity not used is not touched.
+    walk.out.reserve(mentions_to_reserve(text.len()));
     // Where sentence marks, scan candidates and the first characters of time words stand in the
     // paragraph being read.
     let (mut marks, mut candidates, mut time_words) = (Vec::new(), Vec::new(), Vec::new());
@@ -181,10 +179,22 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     walk.out
 }
 
-/// Bytes of text per mention reserved for at the start: a provincial report holds one every 500
-/// to 700 bytes. A denser text grows the vector once or twice; room reserved for many more (one
-/// every 256 bytes was tried) pushes the many small pieces allocated after it past the part of
-/// the heap asked for huge pages, and costs more page faults than the copies it spares.
+/// How many mentions to reserve room for at the start, for a text of `len` bytes. A provincial
+/// report holds one every 250 to 300 bytes: a report (up to `REPORT_MENTIONS` of them) gets room
+/// for one every `BYTES_PER_MENTION_IN_A_REPORT` bytes, and is not grown. A larger text, whose
+/// vector grows by remapping its pages rather than by copying them, gets room for one every
+/// `BYTES_PER_MENTION` bytes: room reserved for many more (one every 256 bytes was tried on a
+/// 26 MB input) pushes the many small pieces allocated after it past the part of the heap asked
+/// for huge pages, and costs more page faults than the copies it spares.
+fn mentions_to_reserve(len: usize) -> usize {
+    (len / BYTES_PER_MENTION_IN_A_REPORT)
+        .min(REPORT_MENTIONS)
+        .max(len / BYTES_PER_MENTION)
+        .min(MAX_MENTIONS_RESERVED)
+}
+
+const BYTES_PER_MENTION_IN_A_REPORT: usize = 256;
+const REPORT_MENTIONS: usize = 4096;
 const BYTES_PER_MENTION: usize = 512;
 
 /// At most this many mentions are reserved for at the start (18 MB): the largest input allowed
@@ -1147,6 +1157,25 @@ mod same_answers {
         "没有时间的句子，只有数字5%和3个。",
         "十五五时期”今年今年明年到1999年到20999年",
     ];
+
+    /// A report gets room for all its mentions; a large input for as many as it held before
+    /// this rule, never more than the cap; and more text never gets less room.
+    #[test]
+    fn room_for_mentions_follows_the_size_of_the_text() {
+        assert_eq!(mentions_to_reserve(57_000), 222);
+        assert_eq!(mentions_to_reserve(1 << 20), REPORT_MENTIONS);
+        assert_eq!(
+            mentions_to_reserve(26_275_132),
+            26_275_132 / BYTES_PER_MENTION
+        );
+        assert_eq!(mentions_to_reserve(200 << 20), MAX_MENTIONS_RESERVED);
+        let sizes: Vec<usize> = (0..40).map(|k| 1usize << (k / 2) << (k % 2)).collect();
+        assert!(
+            sizes
+                .windows(2)
+                .all(|w| mentions_to_reserve(w[0]) <= mentions_to_reserve(w[1]))
+        );
+    }
 
     /// The hand-written matchers of this module read as the patterns they stand for.
     #[test]
