@@ -18,7 +18,7 @@ use crate::lexicon::words::{
 };
 use crate::patterns;
 use cues::{Cues, List};
-use scan::{Quantity, base_value, scan};
+use scan::{Quantity, base_value};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
@@ -579,8 +579,9 @@ struct Walk {
     frames: ParaFrames,
     /// The mentions found so far.
     out: Vec<Indicator>,
-    /// Room for what is read of each quantity of a sentence, and for their subjects, kept from
-    /// one sentence to the next (most sentences that hold a figure hold a few).
+    /// Room for the quantities of a sentence, what is read of each, and their subjects, kept
+    /// from one sentence to the next (most sentences that hold a figure hold a few).
+    quantities: Vec<Quantity>,
     readings: Vec<Reading>,
     subjects: Vec<String>,
     facts: SentenceFacts,
@@ -615,6 +616,7 @@ fn sentence(
         last_section,
         frames,
         out,
+        quantities,
         readings,
         subjects,
         facts,
@@ -640,11 +642,11 @@ fn sentence(
         doc.folded(start, end)
     };
     let s: &str = &s_owned;
-    let quantities = if unfolded {
-        scan::scan_at(s, stops.candidates, start)
+    if unfolded {
+        scan::scan_at_into(s, stops.candidates, start, quantities);
     } else {
-        scan(s)
-    };
+        scan::scan_into(s, quantities);
+    }
     if quantities.is_empty() {
         return;
     }
@@ -708,8 +710,7 @@ fn sentence(
         };
         subjects.push(subject);
     }
-    let mut quantities = quantities;
-    distribute(s, &mut quantities, subjects, readings);
+    distribute(s, quantities, subjects, readings);
 
     // The time frames of the paragraph (as folded) up to each mention.
     frames.cover(doc, place.para_start, place.para_end, &stops);
@@ -721,7 +722,7 @@ fn sentence(
             .get_or_init(|| format!("{}{s}", place.section))
             .as_str()
     };
-    for (k, mut q) in quantities.into_iter().enumerate() {
+    for (k, mut q) in quantities.drain(..).enumerate() {
         let q = &mut q;
         let horizon = horizon_of(
             doc,

@@ -375,24 +375,40 @@ fn is_qualifier(s: &str, end: usize, unit: &str, class: UnitClass) -> bool {
 
 /// Scan a sentence (already traditional-folded) for quantities, in order.
 pub fn scan(s: &str) -> Vec<Quantity> {
-    scan_with(s, |from| next_candidate(s, from))
+    let mut out = Vec::new();
+    scan_into(s, &mut out);
+    out
+}
+
+/// [`scan`], into `out` (made empty first; room kept from one sentence to the next).
+pub fn scan_into(s: &str, out: &mut Vec<Quantity>) {
+    scan_with(s, |from| next_candidate(s, from), out);
 }
 
 /// [`scan`], given where the characters of [`candidate_chars`] stand in `s`: `offset` plus
 /// their byte offsets in `s`, in order (found by a pass over a larger text that looked for other
 /// characters too).
+#[cfg(test)]
 pub fn scan_at(s: &str, candidates: &[usize], offset: usize) -> Vec<Quantity> {
-    let mut k = 0;
-    scan_with(s, |from| {
-        k += candidates[k..].partition_point(|&at| at < offset + from);
-        candidates.get(k).map_or(s.len(), |&at| at - offset)
-    })
+    let mut out = Vec::new();
+    scan_at_into(s, candidates, offset, &mut out);
+    out
 }
 
-/// The scan, with `next(from)` giving the first byte at or after `from` where a candidate
-/// stands (or the end of `s`).
-fn scan_with(s: &str, mut next: impl FnMut(usize) -> usize) -> Vec<Quantity> {
-    let mut out: Vec<Quantity> = Vec::new();
+/// [`scan_at`], into `out` (made empty first).
+pub fn scan_at_into(s: &str, candidates: &[usize], offset: usize, out: &mut Vec<Quantity>) {
+    let mut k = 0;
+    let next = |from| {
+        k += candidates[k..].partition_point(|&at| at < offset + from);
+        candidates.get(k).map_or(s.len(), |&at| at - offset)
+    };
+    scan_with(s, next, out);
+}
+
+/// The scan into `out` (made empty first), with `next(from)` giving the first byte at or after
+/// `from` where a candidate stands (or the end of `s`).
+fn scan_with(s: &str, mut next: impl FnMut(usize) -> usize, out: &mut Vec<Quantity>) {
+    out.clear();
     let mut i = 0;
     // Names in quotes and titles (`“3个100”工程`, `《…2030年…》`) hold numbers that are not figures.
     let mut quoted_until = 0;
@@ -446,7 +462,6 @@ fn scan_with(s: &str, mut next: impl FnMut(usize) -> usize) -> Vec<Quantity> {
             None => i += c.len_utf8(),
         }
     }
-    out
 }
 
 fn arabic_quantity(s: &str, i: usize) -> Option<Quantity> {
