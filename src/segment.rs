@@ -133,12 +133,16 @@ fn longer_than(s: &str, n: usize) -> bool {
 /// quotes the script fold makes of them, so that the original and the folded text split alike.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let marks: Vec<(usize, char)> = SENTENCE_MARKS.find_iter(text).collect();
-    sentences_at(text, &marks)
+    let mut out = Vec::new();
+    sentences_at(text, &marks, &mut out);
+    out
 }
 
-/// [`sentences`], given where the characters of [`SENTENCE_MARK_CHARS`] stand in `text`, in
-/// order (found by a pass that looks for other characters too).
-pub fn sentences_at(text: &str, marks: &[(usize, char)]) -> Vec<(usize, usize)> {
+/// [`sentences`] into `out` (made empty first; room kept from one paragraph to the next), given
+/// where the characters of [`SENTENCE_MARK_CHARS`] stand in `text`, in order (found by a pass
+/// that looks for other characters too).
+pub fn sentences_at(text: &str, marks: &[(usize, char)], out: &mut Vec<(usize, usize)>) {
+    out.clear();
     // For each opener, whether its closer follows in the paragraph (an unclosed quote is ignored,
     // so that one stray mark does not swallow the rest of the paragraph): the last place of each
     // closer, found once.
@@ -151,8 +155,9 @@ pub fn sentences_at(text: &str, marks: &[(usize, char)]) -> Vec<(usize, usize)> 
         }
     }
     // A sentence ends at a mark or at the end: room for all of them at once.
-    let mut out = Vec::with_capacity(marks().len() + 1);
-    let mut stack: Vec<char> = Vec::new();
+    out.reserve(marks().len() + 1);
+    // The closers awaited: quotes and brackets nest a few deep.
+    let mut stack: smallvec::SmallVec<[char; 8]> = smallvec::SmallVec::new();
     let mut start = 0;
     for (i, c) in marks() {
         if let Some(close) = closer(c) {
@@ -196,7 +201,6 @@ pub fn sentences_at(text: &str, marks: &[(usize, char)]) -> Vec<(usize, usize)> 
         }
     }
     out.truncate(kept);
-    out
 }
 
 /// The characters sentence splitting acts on: openers and closers of quotes and brackets, and

@@ -120,6 +120,8 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     // Where sentence marks, scan candidates and the first characters of time words stand in the
     // paragraph being read.
     let (mut marks, mut candidates, mut time_words) = (Vec::new(), Vec::new(), Vec::new());
+    // The sentences of the paragraph being read, as byte ranges in it.
+    let mut spans = Vec::new();
     doc.root.walk(&mut |para, path| {
         if !para.has_sentences {
             return;
@@ -164,7 +166,8 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
                 time_words.push((para.start + at, c));
             }
         }
-        for (start, end) in crate::segment::sentences_at(own, &marks) {
+        crate::segment::sentences_at(own, &marks, &mut spans);
+        for &(start, end) in &spans {
             let (start, end) = (para.start + start, para.start + end);
             let first = candidates.partition_point(|&at| at < start);
             let within = &candidates[first..];
