@@ -369,7 +369,8 @@ fn strip_noise(mut s: &str) -> &str {
         if let Some(end) = crate::patterns::year_nian_at(s, 0) {
             s = s[end..].trim_start_matches(['，', ',']);
         }
-        if s == before {
+        // Only ever cut at its ends: the same length is the same text.
+        if s.len() == before.len() {
             return s;
         }
     }
