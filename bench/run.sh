@@ -73,6 +73,13 @@ size=$(wc -c < "$big")
 
 g=$(time_ms "$bin" extract "$big" --format jsonl -j 1)
 echo "large input: $(mb "$size") MB, gazette extract --format jsonl: $g ms, $(rate "$size" "$g") MB/s on one core"
+# How many figures each MB gives: the concatenation is read as one document, whose first report
+# ends where its page's footer starts; what follows is back matter, whose figures are not
+# extracted. The batch below reads each report as a document of its own.
+mentions() { "$@" 2> /dev/null | grep -c '"type":"indicator"' || true; }
+per_mb() { awk -v n="$1" -v b="$2" 'BEGIN { printf "%.0f", n / (b / 1e6) }'; }
+n_big=$(mentions "$bin" extract "$big" --format jsonl -j 1)
+echo "  $n_big mentions extracted ($(per_mb "$n_big" "$size") per MB)"
 # Wall time of "$@" in microseconds (stdout discarded), one run.
 wall_us() { local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -128,3 +135,5 @@ one=$(awk '{ print $1 }' "$pairs" | median)
 two=$(awk '{ print $2 }' "$pairs" | median)
 speedup=$(awk '{ printf "%.4f\n", $1 / $2 }' "$pairs" | median)
 echo "batch of $(find "$dir" -type f | wc -l) files: 1 worker $one ms ($(rate "$bytes" "$one") MB/s), 2 workers $two ms ($(rate "$bytes" "$two") MB/s): $(awk -v x="$speedup" 'BEGIN { printf "%.2f", x }')× (median of $runs pairs run in turn)"
+n_batch=$(mentions "$bin" extract "$dir" --format jsonl -q -j 2)
+echo "  $n_batch mentions extracted ($(per_mb "$n_batch" "$bytes") per MB)"
