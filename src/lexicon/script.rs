@@ -61,7 +61,12 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
         astral: Vec::new(),
         marked: BmpSet::of([]),
     };
+    // The characters `marks` stops at, gathered as they are flagged.
+    let mut marked = Vec::new();
     let mut set = |c: char, flag: u8| {
+        if flag & MARK_FLAGS != 0 {
+            marked.push(c);
+        }
         let n = c as usize;
         if n < 0x10000 {
             flags.bmp[n] |= flag;
@@ -89,11 +94,7 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
         set(c, KEY);
     }
     flags.astral.sort_unstable();
-    flags.marked = BmpSet::of(
-        (0..=0xFFFF_u32)
-            .filter(|&n| flags.bmp[n as usize] & MARK_FLAGS != 0)
-            .filter_map(char::from_u32),
-    );
+    flags.marked = BmpSet::of(marked);
     flags
 });
 
@@ -369,6 +370,19 @@ pub fn patched<'a>(text: &'a str, from: usize, to: usize, chars: &[(usize, char)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The characters `marks` stops at are those flagged active or as a passive phrase's first.
+    #[test]
+    fn the_marked_set_is_the_flagged_characters() {
+        let table = &*FLAGS;
+        let mut marked = 0;
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            let flagged = table.of(c) & MARK_FLAGS != 0;
+            assert_eq!(table.marked.contains(c), flagged, "{c}");
+            marked += usize::from(flagged);
+        }
+        assert!(marked > 1000, "{marked}");
+    }
 
     /// `converted`, if it has a character of the same UTF-8 length for every character of `s`.
     fn aligned(s: &str, converted: &str) -> Option<String> {
