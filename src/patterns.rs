@@ -216,6 +216,87 @@ fn is_cn_ten(c: char) -> bool {
     )
 }
 
+/// `^([一二三四五六七八九十]{1,3})` followed by `then`: the run (group 1). A run of more than
+/// three numerals matches nowhere (none of them is what follows).
+fn cn_ten_run_then<'a>(s: &'a str, then: &[char]) -> Option<&'a str> {
+    let (n, count) = run(s, is_cn_ten);
+    ((1..=3).contains(&count) && s[n..].starts_with(then)).then(|| &s[..n])
+}
+
+/// `^([一二三四五六七八九十]{1,3})、`: group 1 (a numbered part or item, `三、`).
+pub fn numbered_heading(s: &str) -> Option<&str> {
+    cn_ten_run_then(s, &['、'])
+}
+
+/// `^[一二三四五六七八九十]{1,3}是`: an item opened by `一是`.
+pub fn shi_item(s: &str) -> bool {
+    cn_ten_run_then(s, &['是']).is_some()
+}
+
+/// `^[（(][一二三四五六七八九十]{1,3}[）)]`: an item opened by `（一）`.
+pub fn paren_item(s: &str) -> bool {
+    s.strip_prefix(['（', '('])
+        .is_some_and(|rest| cn_ten_run_then(rest, &['）', ')']).is_some())
+}
+
+/// `“(十?[一二三四五六七八九]?)五”|第(十?[一二三四五六七八九]?)个五年(?:规划|计划)`: the ordinal
+/// (group 1 or 2) of every match, left to right, not overlapping.
+pub fn plan_periods(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from < s.len() {
+            let at = from;
+            let c = s[at..].chars().next()?;
+            from += c.len_utf8();
+            let after = |open: usize, close: &[&str]| plan_ordinal_at(s, open, close);
+            let found = match c {
+                '“' => after(from, &["五”"]),
+                '第' => after(from, &["个五年规划", "个五年计划"]),
+                _ => None,
+            };
+            if let Some((ordinal, end)) = found {
+                from = end;
+                return Some(ordinal);
+            }
+        }
+        None
+    })
+}
+
+/// `(十?[一二三四五六七八九]?)` at byte `p` of `s` followed by one of `close`: the ordinal and
+/// where the match ends. The optional characters are given up as the regex gives them up: the
+/// digit first, then `十`.
+fn plan_ordinal_at<'a>(s: &'a str, p: usize, close: &[&str]) -> Option<(&'a str, usize)> {
+    let rest = &s[p..];
+    let ten = if rest.starts_with('十') {
+        '十'.len_utf8()
+    } else {
+        0
+    };
+    let digit_after = |k: usize| {
+        rest[k..]
+            .chars()
+            .next()
+            .filter(|c| {
+                matches!(
+                    c,
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+                )
+            })
+            .map_or(0, char::len_utf8)
+    };
+    let mut tries = vec![ten + digit_after(ten), ten];
+    if ten > 0 {
+        tries.extend([digit_after(0), 0]);
+    }
+    tries.into_iter().find_map(|k| {
+        close
+            .iter()
+            .find(|w| rest[k..].starts_with(**w))
+            .map(|w| (&rest[..k], p + k + w.len()))
+    })
+}
+
 /// Whether `s` starts with a character that an enumerator (`enumerator`, and the item markers
 /// `一、`, `（一）`, `一是`, `1.` of segmentation) can start with: a Chinese numeral up to ten, an
 /// opening bracket, `第` or a decimal digit.
@@ -637,6 +718,58 @@ mod tests {
         let mut all: Vec<&str> = DIGITS.to_vec();
         all.extend_from_slice(extra);
         all
+    }
+
+    #[test]
+    fn numbered_headings_items_and_plan_periods() {
+        let heading = Regex::new(r"^([一二三四五六七八九十]{1,3})、").unwrap();
+        let shi = Regex::new(r"^[一二三四五六七八九十]{1,3}是").unwrap();
+        let paren = Regex::new(r"^[（(][一二三四五六七八九十]{1,3}[）)]").unwrap();
+        let period = Regex::new(
+            r"“(十?[一二三四五六七八九]?)五”|第(十?[一二三四五六七八九]?)个五年(?:规划|计划)",
+        )
+        .unwrap();
+        let pieces = [
+            "一",
+            "三",
+            "五",
+            "九",
+            "十",
+            "、",
+            "是",
+            "（",
+            "(",
+            "）",
+            ")",
+            "“",
+            "”",
+            "第",
+            "个五年规划",
+            "个五年计划",
+            "个五年",
+            "十四五",
+            "a",
+            "工作",
+        ];
+        let (mut headings, mut items, mut periods) = (0, 0, 0);
+        for s in strings(&pieces, 60000, 7) {
+            let want = heading.captures(&s).map(|c| c.get(1).unwrap().as_str());
+            assert_eq!(numbered_heading(&s), want, "{s}");
+            assert_eq!(shi_item(&s), shi.is_match(&s), "{s}");
+            assert_eq!(paren_item(&s), paren.is_match(&s), "{s}");
+            let want: Vec<&str> = period
+                .captures_iter(&s)
+                .map(|c| c.get(1).or(c.get(2)).map_or("", |m| m.as_str()))
+                .collect();
+            assert_eq!(plan_periods(&s).collect::<Vec<_>>(), want, "{s}");
+            headings += usize::from(want.is_empty() && numbered_heading(&s).is_some());
+            items += usize::from(shi_item(&s)) + usize::from(paren_item(&s));
+            periods += want.len();
+        }
+        assert!(
+            headings > 100 && items > 100 && periods > 100,
+            "{headings} {items} {periods}"
+        );
     }
 
     #[test]

@@ -11,15 +11,8 @@ use crate::document::{Covers, Metadata, Node, NodeKind};
 use crate::lexicon::script::mainland_quote;
 use crate::normalise::Canonical;
 use crate::patterns;
-use regex::Regex;
 use std::sync::LazyLock;
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("segmentation pattern")
-}
-
-/// A heading that opens a part of a work report. Numbered `一、…` or naming what the part is.
-static PART_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^([一二三四五六七八九十]{1,3})、"));
 /// Words of a part heading that names what the part is (any of them, anywhere in the heading).
 const PART_TOPIC: &[&str] = &[
     "工作回顾",
@@ -59,18 +52,11 @@ fn has_word(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| crate::chars::contains(s, w))
 }
 /// A five-year-plan period: `“十四五”` (the 14th plan, 2021–2025), `第十五个五年规划`.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"“(十?[一二三四五六七八九]?)五”|第(十?[一二三四五六七八九]?)个五年(?:规划|计划)")
-});
 // Years, dates, delivery lines (`2026年2月3日在四川省第十四届人民代表大会第五次会议上`,
 // `（2026年1月27日在…会议上）`, sometimes followed by the speaker on the same line), issue and
 // serial numbers, lone years, contents leaders and arabic item numbers are read by the
 // hand-written matchers of `patterns`, whose comments give their patterns.
 /// A numbered heading inside a part (when the parts are named, or out of the parts' sequence).
-static ITEM_NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}、"));
-static ITEM_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[（(][一二三四五六七八九十]{1,3}[）)]"));
-static ITEM_SHI: LazyLock<Regex> = LazyLock::new(|| re(r"^[一二三四五六七八九十]{1,3}是"));
 const SPEAKER_TITLE: &[&str] = &[
     "主席", "省长", "市长", "区长", "州长", "县长", "盟长", "总理", "旗长",
 ];
@@ -461,14 +447,12 @@ fn is_part_heading(s: &str) -> bool {
     {
         return false;
     }
-    PART_NUMBERED.is_match(s) || (!s.contains('，') && has_word(s, PART_TOPIC))
+    patterns::numbered_heading(s).is_some() || (!s.contains('，') && has_word(s, PART_TOPIC))
 }
 
 /// The number of a numbered heading (`三、…` → 3).
 fn heading_number(s: &str) -> Option<u32> {
-    PART_NUMBERED
-        .captures(s)
-        .and_then(|c| chinese_number(&c[1]))
+    patterns::numbered_heading(s).and_then(chinese_number)
 }
 
 /// A Chinese numeral from 1 to 99 (`三` → 3, `十二` → 12, `二十` → 20).
@@ -504,7 +488,7 @@ fn part_heads(paras: &[Para], body: usize) -> Vec<usize> {
     if heading_number(paras[first].text).is_none() {
         return candidates
             .into_iter()
-            .filter(|&i| !PART_NUMBERED.is_match(paras[i].text))
+            .filter(|&i| patterns::numbered_heading(paras[i].text).is_none())
             .collect();
     }
     let mut heads = Vec::new();
@@ -538,8 +522,7 @@ fn time_ranges(s: &str) -> Vec<(i32, i32)> {
         .filter_map(|y| y.parse().ok())
         .map(|y| (y, y))
         .collect();
-    for c in PERIOD.captures_iter(s) {
-        let ordinal = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+    for ordinal in patterns::plan_periods(s) {
         out.extend(plan_period(ordinal));
     }
     out
@@ -768,14 +751,14 @@ fn marker_of(s: &str) -> Option<Marker> {
     // character, before any pattern is asked.
     if !patterns::starts_like_enumerator(s) {
         None
-    } else if ITEM_NUMBERED.is_match(s)
+    } else if patterns::numbered_heading(s).is_some()
         && !longer_than(s, MAX_HEADING_CHARS)
         && !s.contains(['。', '；', '！', '？'])
     {
         Some(Marker::Numbered)
-    } else if ITEM_PAREN.is_match(s) {
+    } else if patterns::paren_item(s) {
         Some(Marker::Paren)
-    } else if ITEM_SHI.is_match(s) {
+    } else if patterns::shi_item(s) {
         Some(Marker::Shi)
     } else if patterns::arabic_item(s) {
         Some(Marker::Arabic)
@@ -921,9 +904,9 @@ mod tests {
         }
         let mut markers = 0;
         for s in &texts {
-            let marker = ITEM_NUMBERED.is_match(s)
-                || ITEM_PAREN.is_match(s)
-                || ITEM_SHI.is_match(s)
+            let marker = patterns::numbered_heading(s).is_some()
+                || patterns::paren_item(s)
+                || patterns::shi_item(s)
                 || patterns::arabic_item(s);
             markers += usize::from(marker);
             if marker {
