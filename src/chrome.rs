@@ -8,8 +8,6 @@
 //! them) and where it ends (before the page's footer). The words are data in `lexicon::web`.
 
 use crate::lexicon::web::{CHROME_LABELS, CHROME_LINES, FOOTER_STARTS};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// The longest line that can be chrome, in characters.
 const MAX_CHROME_CHARS: usize = 60;
@@ -17,25 +15,9 @@ const MAX_CHROME_CHARS: usize = 60;
 const MAX_FOOTER_CHARS: usize = 30;
 
 /// A time stamp of publication (`2026-02-09 09:45:30`, `2026年02月10日 07时41分`): never a
-/// delivery date, which is written without a time.
-static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}(?::\d{2}|时\d{1,2}分?)(?::\d{2})?$",
-    )
-    .expect("time stamp pattern")
-});
-
-/// `TIME_STAMP`, asked only of lines that have what every time stamp has (it starts with a year,
-/// ends with a digit or `分`, and holds `:` or `时`), so that the pattern, costly to build, is
-/// built only for a page that shows one.
+/// delivery date, which is written without a time (`patterns::time_stamp`).
 fn is_time_stamp(line: &str) -> bool {
-    (line.starts_with("19") || line.starts_with("20"))
-        && line
-            .chars()
-            .next_back()
-            .is_some_and(|c| c == '分' || crate::chars::is_decimal_digit(c))
-        && line.contains([':', '时'])
-        && TIME_STAMP.is_match(line)
+    crate::patterns::time_stamp(line)
 }
 
 /// The line without spaces and the brackets chrome is drawn with.
