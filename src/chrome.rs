@@ -14,12 +14,6 @@ const MAX_CHROME_CHARS: usize = 60;
 /// The longest footer line (`责任编辑：某某某`), in characters.
 const MAX_FOOTER_CHARS: usize = 30;
 
-/// A time stamp of publication (`2026-02-09 09:45:30`, `2026年02月10日 07时41分`): never a
-/// delivery date, which is written without a time (`patterns::time_stamp`).
-fn is_time_stamp(line: &str) -> bool {
-    crate::patterns::time_stamp(line)
-}
-
 /// The line without spaces and the brackets chrome is drawn with.
 fn bare(line: &str) -> String {
     line.chars().filter(|&c| kept_bare(c)).collect()
@@ -57,7 +51,8 @@ pub fn is_chrome_line(line: &str) -> bool {
     if chars > MAX_CHROME_CHARS || b.contains(['。', '；', '！', '？']) {
         return false;
     }
-    if is_time_stamp(line.trim()) {
+    // A time stamp of publication: never a delivery date, which is written without a time.
+    if crate::patterns::time_stamp(line.trim()) {
         return true;
     }
     // Every word of the line is a button or a widget's (`下载 打印 全屏 收藏`, `字号：加大 还原 减小`),

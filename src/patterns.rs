@@ -209,6 +209,25 @@ pub fn arabic_item(s: &str) -> bool {
         && rest.next().is_none_or(|c| !is_decimal_digit(c))
 }
 
+/// The value of a Chinese digit from one to nine (`三` → 3).
+pub fn cn_digit(c: char) -> Option<u32> {
+    "一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| i as u32 + 1)
+}
+
+/// `十([一二三四五六七八九])五`: the N of the first `十N五` in `s` (`十四五`, `十五五`: the 1N-th
+/// five-year plan).
+pub fn five_year_plan(s: &str) -> Option<u32> {
+    let mut window = s.chars().skip(1).zip(s.chars().skip(2));
+    s.chars().find_map(|c| {
+        let (d, e) = window.next()?;
+        let n = cn_digit(d)?;
+        (c == '十' && e == '五').then_some(n)
+    })
+}
+
 fn is_cn_ten(c: char) -> bool {
     matches!(
         c,
@@ -277,12 +296,7 @@ fn plan_ordinal_at<'a>(s: &'a str, p: usize, close: &[&str]) -> Option<(&'a str,
         rest[k..]
             .chars()
             .next()
-            .filter(|c| {
-                matches!(
-                    c,
-                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-                )
-            })
+            .filter(|&c| cn_digit(c).is_some())
             .map_or(0, char::len_utf8)
     };
     let mut tries = vec![ten + digit_after(ten), ten];
@@ -710,49 +724,12 @@ pub fn opening(s: &str) -> Option<Opening> {
     if let Some(e) = year_nian_at(s, 0) {
         return Some(Opening::Named(e));
     }
-    let plan = |body: &str, close: &str| -> Option<usize> {
-        // `十?[一…九]?五…`: each optional part is taken when it can be, and given back when the
-        // rest then fails.
-        let nine = |c: char| "一二三四五六七八九".contains(c);
-        for ten in [true, false] {
-            let after_ten = if ten {
-                body.strip_prefix('十')
-            } else {
-                Some(body)
-            };
-            let Some(after_ten) = after_ten else { continue };
-            for digit in [true, false] {
-                let after = if digit {
-                    after_ten
-                        .chars()
-                        .next()
-                        .filter(|&c| nine(c))
-                        .map(|c| &after_ten[c.len_utf8()..])
-                } else {
-                    Some(after_ten)
-                };
-                if let Some(rest) = after.and_then(|a| a.strip_prefix('五'))
-                    && let Some(rest) = rest.strip_prefix(close)
-                {
-                    return Some(body.len() - rest.len());
-                }
-            }
+    // `“十?[一…九]?五”`, `第十?[一…九]?个五年`: the ordinal read as plan periods read it.
+    for (open, close) in [('“', "五”"), ('第', "个五年")] {
+        if s.starts_with(open) {
+            return plan_ordinal_at(s, open.len_utf8(), &[close])
+                .map(|(_, end)| Opening::Named(end));
         }
-        None
-    };
-    if let Some(body) = s.strip_prefix('“') {
-        return plan(body, "”").map(|n| Opening::Named('“'.len_utf8() + n));
-    }
-    if let Some(body) = s.strip_prefix('第') {
-        // `十?[一…九]?个五年`: neither optional part can be `个`, so each is taken when it can be.
-        let rest = body.strip_prefix('十').unwrap_or(body);
-        let rest = match rest.chars().next() {
-            Some(c) if "一二三四五六七八九".contains(c) => &rest[c.len_utf8()..],
-            _ => rest,
-        };
-        return rest
-            .starts_with("个五年")
-            .then(|| Opening::Named(s.len() - rest.len() + "个五年".len()));
     }
     if let Some(rest) = s.strip_prefix("过去") {
         let rest = rest.strip_prefix('的').unwrap_or(rest);

@@ -457,12 +457,7 @@ fn heading_number(s: &str) -> Option<u32> {
 
 /// A Chinese numeral from 1 to 99 (`三` → 3, `十二` → 12, `二十` → 20).
 fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|i| i as u32 + 1)
-    };
+    let digit = patterns::cn_digit;
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),

@@ -666,13 +666,13 @@ fn finish(
             &[][..]
         }
     };
-    let suffix = asked(SUFFIX_COMPARATORS, &SUFFIX_FIRSTS, s[end..].chars().next());
-    let prefix = asked(
-        PREFIX_COMPARATORS,
-        &PREFIX_LASTS,
-        s[..num_start].chars().next_back(),
-    );
     if !range {
+        let suffix = asked(SUFFIX_COMPARATORS, &SUFFIX_FIRSTS, s[end..].chars().next());
+        let prefix = asked(
+            PREFIX_COMPARATORS,
+            &PREFIX_LASTS,
+            s[..num_start].chars().next_back(),
+        );
         if let Some(&(w, c)) = suffix
             .iter()
             .filter(|(w, _)| starts_with(&s[end..], w))
