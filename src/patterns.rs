@@ -391,9 +391,13 @@ pub fn time_stamp(s: &str) -> bool {
 /// `一、`, `（一）`, `一是`, `1.` of segmentation) can start with: a Chinese numeral up to ten, an
 /// opening bracket, `第` or a decimal digit.
 pub fn starts_like_enumerator(s: &str) -> bool {
-    s.chars().next().is_some_and(|first| {
-        is_cn_ten(first) || matches!(first, '（' | '(' | '第') || is_decimal_digit(first)
-    })
+    s.chars().next().is_some_and(starts_like_enumerator_with)
+}
+
+/// Whether a text whose first character is `first` starts like an enumerator
+/// ([`starts_like_enumerator`]).
+pub fn starts_like_enumerator_with(first: char) -> bool {
+    is_cn_ten(first) || matches!(first, '（' | '(' | '第') || is_decimal_digit(first)
 }
 
 /// `^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?:\D|$)|第[一二三四五六七八九十]+[章节条部分])`

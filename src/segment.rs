@@ -74,12 +74,43 @@ const MAX_ITEM_TITLE_CHARS: usize = 60;
 /// (web pages put their chrome between the title and the delivery line), up to the first prose.
 const HEADER_WINDOW: usize = 16;
 
-/// A paragraph of the canonical text: its byte span.
+/// A paragraph of the canonical text: its byte span, and its first characters, read when the
+/// paragraph is found. The passes of segmentation that ask something of every paragraph (is it
+/// `目录`, an item marker, a report title?) ask its first character before its text: on a large
+/// input the text of a paragraph met again is no longer in the cache, and fetching it was most
+/// of their time.
 #[derive(Debug, Clone, Copy)]
 struct Para<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// Its first character.
+    head: char,
+    /// Its first character that is not white space (`None` for a line of white space).
+    solid: Option<char>,
+}
+
+impl<'a> Para<'a> {
+    fn new(start: usize, text: &'a str) -> Para<'a> {
+        let head = text.chars().next().unwrap_or('\n');
+        let solid = if head.is_whitespace() {
+            text.chars().find(|c| !c.is_whitespace())
+        } else {
+            Some(head)
+        };
+        Para {
+            start,
+            end: start + text.len(),
+            text,
+            head,
+            solid,
+        }
+    }
+
+    /// `compact(self.text) == word`, for a `word` that does not start with white space.
+    fn is_compactly(&self, word: &str) -> bool {
+        self.solid == word.chars().next() && compact_eq(self.text, word)
+    }
 }
 
 fn paragraphs(text: &str) -> Vec<Para<'_>> {
@@ -87,11 +118,7 @@ fn paragraphs(text: &str) -> Vec<Para<'_>> {
     let mut start = 0;
     for line in crate::chars::split_lines(text) {
         if !line.is_empty() {
-            out.push(Para {
-                start,
-                end: start + line.len(),
-                text: line,
-            });
+            out.push(Para::new(start, line));
         }
         start += line.len() + 1;
     }
@@ -234,8 +261,8 @@ pub fn segment(canonical: &Canonical) -> (Node, Metadata) {
     let mut meta = Metadata::default();
     let mut root = Node::new(NodeKind::Document, "", 0, text.len());
 
-    let contents_at = paras.iter().position(|p| compact_eq(p.text, "目录"));
-    let board_at = paras.iter().position(|p| compact_eq(p.text, "编辑委员会"));
+    let contents_at = paras.iter().position(|p| p.is_compactly("目录"));
+    let board_at = paras.iter().position(|p| p.is_compactly("编辑委员会"));
     let articles = find_articles(&paras, contents_at);
     let first_article = articles.first().map_or(paras.len(), |a| a.1);
 
@@ -384,7 +411,10 @@ fn find_articles(paras: &[Para], contents_at: Option<usize>) -> Vec<(String, usi
 }
 
 fn is_report_title(s: &str) -> bool {
-    s.ends_with("政府工作报告") && !longer_than(s, MAX_HEADING_CHARS)
+    // Its length first: a long paragraph's end is not fetched.
+    s.len() <= MAX_HEADING_CHARS * 4
+        && s.ends_with("政府工作报告")
+        && !longer_than(s, MAX_HEADING_CHARS)
 }
 
 /// Paragraphs by their first character that is not white space, to find where a contents entry
@@ -398,7 +428,7 @@ impl<'a> ByFirstChar<'a> {
     fn new(paras: &'a [Para<'a>]) -> ByFirstChar<'a> {
         let mut at: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
         for (i, p) in paras.iter().enumerate() {
-            if let Some(c) = p.text.chars().find(|c| !c.is_whitespace()) {
+            if let Some(c) = p.solid {
                 at.entry(c).or_default().push(i);
             }
         }
@@ -775,7 +805,14 @@ fn item_title(s: &str) -> String {
 /// marker present in a part is its top level (a part without `（一）` items has `一是` items at the
 /// top, and so on).
 fn items(paras: &[Para]) -> Vec<Node> {
-    let markers: Vec<Option<Marker>> = paras.iter().map(|p| marker_of(p.text)).collect();
+    let markers: Vec<Option<Marker>> = paras
+        .iter()
+        .map(|p| {
+            patterns::starts_like_enumerator_with(p.head)
+                .then(|| marker_of(p.text))
+                .flatten()
+        })
+        .collect();
     // Which markers the part uses, found once (a long part has many items).
     let present: Vec<Marker> = MARKER_ORDER
         .iter()
@@ -851,6 +888,48 @@ fn short_title(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::normalise::normalise;
+
+    /// What a paragraph keeps of its head answers as its text would: `is_compactly` as
+    /// `compact_eq`, and its first character as `starts_like_enumerator`, for paragraphs with
+    /// and without leading white space, of one character, and of white space only.
+    #[test]
+    fn a_paragraph_head_answers_as_its_text() {
+        let texts = [
+            "目录",
+            " 目录",
+            "\u{3000}目 录",
+            "目",
+            "目录二",
+            "录目",
+            " ",
+            "\u{3000}",
+            "编辑委员会",
+            "  编辑 委员会 ",
+            "一、总体要求",
+            "（一）稳增长",
+            "1.扩大内需",
+            "第一章",
+            "各位代表：",
+            "a",
+            "\t目录",
+        ];
+        for text in texts {
+            let p = Para::new(0, text);
+            for word in ["目录", "编辑委员会", "目"] {
+                assert_eq!(
+                    p.is_compactly(word),
+                    compact_eq(text, word),
+                    "{text:?} {word:?}"
+                );
+            }
+            assert_eq!(
+                patterns::starts_like_enumerator_with(p.head),
+                patterns::starts_like_enumerator(text),
+                "{text:?}"
+            );
+            assert_eq!(p.end - p.start, text.len());
+        }
+    }
 
     fn seg(pages: &[&str]) -> (Node, Metadata, String) {
         let c = normalise(&pages.iter().map(|s| s.to_string()).collect::<Vec<_>>());
