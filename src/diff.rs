@@ -89,11 +89,11 @@ impl Side {
         Side {
             value: i.value,
             high: i.high,
-            unit: i.unit.clone(),
+            unit: i.unit.to_string(),
             comparator: i.comparator,
             stretch: None,
             year: i.year,
-            text: i.text.clone(),
+            text: i.text.to_string(),
             page: i.page,
             base: i.base_value,
             base_high: i.base_high,
@@ -386,7 +386,7 @@ fn label(i: &Indicator) -> (String, Option<&'static str>, Option<&'static str>) 
     let name = i
         .key
         .and_then(catalogue::entry)
-        .map_or_else(|| i.indicator.clone(), |e| e.label_zh.to_string());
+        .map_or_else(|| i.indicator.to_string(), |e| e.label_zh.to_string());
     (name, i.key, i.label_en)
 }
 

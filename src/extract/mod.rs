@@ -17,6 +17,7 @@ use crate::lexicon::words::{
     PERIOD_WORDS, TARGET_GE_PREFIXES, TRAILING_NOISE,
 };
 use crate::patterns;
+pub use compact_str::CompactString;
 use cues::{Cues, List};
 use scan::{Quantity, base_value};
 use serde::Serialize;
@@ -53,12 +54,15 @@ pub enum Direction {
 /// One numeric mention: the public record of `gazette extract`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Indicator {
-    pub indicator: String,
+    /// What the figure measures, as the sentence names it. The strings of a mention are
+    /// `CompactString`s: a short one (24 bytes and less: every unit and figure text, most names)
+    /// is held in place, not allocated (a large input has hundreds of thousands of them).
+    pub indicator: CompactString,
     pub key: Option<&'static str>,
     pub label_en: Option<&'static str>,
     pub value: f64,
     pub high: Option<f64>,
-    pub unit: String,
+    pub unit: CompactString,
     pub unit_class: UnitClass,
     pub base_value: f64,
     pub base_high: Option<f64>,
@@ -68,11 +72,11 @@ pub struct Indicator {
     pub direction: Option<Direction>,
     pub kind: Kind,
     pub year: Option<i32>,
-    pub period: Option<String>,
+    pub period: Option<CompactString>,
     /// Shared by the mentions of one sentence (a large input has many).
     pub section: Arc<str>,
     pub sentence: Arc<str>,
-    pub text: String,
+    pub text: CompactString,
     /// `[start, end)` in characters of the canonical text.
     pub span: [usize; 2],
     pub page: u32,
@@ -587,7 +591,7 @@ struct Walk {
     /// from one sentence to the next (most sentences that hold a figure hold a few).
     quantities: Vec<Quantity>,
     readings: Vec<Reading>,
-    subjects: Vec<String>,
+    subjects: Vec<CompactString>,
     facts: SentenceFacts,
 }
 
@@ -700,17 +704,17 @@ fn sentence(
         let comparison = is_comparison(stripped);
         let subject = if noun_follows {
             readings[k].from_after = true;
-            after.to_string()
+            CompactString::from(after)
         } else if comparison && k > 0 {
             // `增长7.6%，高于全国1.7个百分点`: the comparison is about the previous subject.
-            format!("{}{}", subjects[k - 1], stripped)
+            compact_str::format_compact!("{}{}", subjects[k - 1], stripped)
         } else if !(stripped.is_empty() || in_list && is_connector(before)) {
-            stripped.to_string()
+            CompactString::from(stripped)
         } else if k > 0 {
             // `地区生产总值67665亿元，增长5.5%`, `7248亿元提高到8865亿元`: the same subject.
             subjects[k - 1].clone()
         } else {
-            String::new()
+            CompactString::default()
         };
         subjects.push(subject);
     }
@@ -769,37 +773,38 @@ fn sentence(
             &horizon,
         );
         let (bs, be) = (start + q.start, start + q.end);
-        let mut mention = |indicator: String, unit: String, period: Option<String>| {
-            let entry = keyed(&indicator);
-            out.push(Indicator {
-                indicator,
-                key: entry.map(|e| e.key),
-                label_en: entry.map(|e| e.label_en),
-                value: q.value,
-                high: q.high,
-                unit,
-                unit_class: q.unit_class,
-                base_value: base_value(q.value, q.factor),
-                base_high: q.high.map(|h| base_value(h, q.factor)),
-                base_unit: q.base_unit,
-                comparator,
-                stretch: reading.stretch,
-                direction: reading.direction,
-                kind,
-                year,
-                period,
-                section: place.section.clone(),
-                sentence: sentence.clone(),
-                text: text[bs..be].to_string(),
-                span: [chars.at(text, bs), chars.at(text, be)],
-                page: doc.canonical.page_at(bs),
-                byte_span: (bs, be),
-            });
-        };
+        let mut mention =
+            |indicator: CompactString, unit: CompactString, period: Option<CompactString>| {
+                let entry = keyed(&indicator);
+                out.push(Indicator {
+                    indicator,
+                    key: entry.map(|e| e.key),
+                    label_en: entry.map(|e| e.label_en),
+                    value: q.value,
+                    high: q.high,
+                    unit,
+                    unit_class: q.unit_class,
+                    base_value: base_value(q.value, q.factor),
+                    base_high: q.high.map(|h| base_value(h, q.factor)),
+                    base_unit: q.base_unit,
+                    comparator,
+                    stretch: reading.stretch,
+                    direction: reading.direction,
+                    kind,
+                    year,
+                    period,
+                    section: place.section.clone(),
+                    sentence: sentence.clone(),
+                    text: CompactString::from(&text[bs..be]),
+                    span: [chars.at(text, bs), chars.at(text, be)],
+                    page: doc.canonical.page_at(bs),
+                    byte_span: (bs, be),
+                });
+            };
         match parts {
             Some(parts) => parts
                 .into_iter()
-                .for_each(|name| mention(name.to_string(), unit.clone(), period.clone())),
+                .for_each(|name| mention(name.into(), unit.clone(), period.clone())),
             None => mention(subject, unit, period),
         }
     }
@@ -808,19 +813,19 @@ fn sentence(
 /// The unit in the source's own spelling (traditional characters kept), brackets made ASCII.
 /// Nearly always the pieces spell the quantity's own unit (the fold changed nothing in them, and
 /// no bracket or `每` was rewritten): the quantity's is taken then, not spelled again.
-fn written_unit(raw: &str, q: &mut Quantity) -> String {
+fn written_unit(raw: &str, q: &mut Quantity) -> CompactString {
     let pieces = || q.unit_pieces.iter().filter_map(|&(a, b)| raw.get(a..b));
     let spelled: usize = pieces().map(str::len).sum();
     let same = spelled == q.unit.len() && pieces().flat_map(str::bytes).eq(q.unit.bytes());
     let mut unit = if spelled == 0 || same {
         std::mem::take(&mut q.unit)
     } else {
-        let mut unit = String::with_capacity(spelled);
+        let mut unit = CompactString::with_capacity(spelled);
         pieces().for_each(|p| unit.push_str(p));
         unit
     };
     if unit.contains(['（', '）']) {
-        unit = unit.replace('（', "(").replace('）', ")");
+        unit = unit.replace('（', "(").replace('）', ")").into();
     }
     unit
 }
@@ -850,7 +855,12 @@ fn direction_in(cues: &Cues, from: usize, to: usize) -> Option<Direction> {
 
 /// `分别` lists: one subject per value, and the list's comparator on each value (each reading's
 /// `comparator`, which starts as its quantity's).
-fn distribute(s: &str, qs: &mut [Quantity], subjects: &mut [String], readings: &mut [Reading]) {
+fn distribute(
+    s: &str,
+    qs: &mut [Quantity],
+    subjects: &mut [CompactString],
+    readings: &mut [Reading],
+) {
     let before = |r: &Reading| &s[r.before.0..r.before.1];
     let mut k = 0;
     while k < qs.len() {
@@ -880,7 +890,7 @@ fn distribute(s: &str, qs: &mut [Quantity], subjects: &mut [String], readings: &
                     readings[j].comparator = c;
                 }
                 if j < last
-                    && last_unit.unit.starts_with(&qs[j].unit)
+                    && last_unit.unit.starts_with(qs[j].unit.as_str())
                     && last_unit.unit != qs[j].unit
                     && last_unit.unit_class != qs[j].unit_class
                 {
@@ -900,7 +910,7 @@ fn distribute(s: &str, qs: &mut [Quantity], subjects: &mut [String], readings: &
             };
             if let Some(split) = split {
                 for (j, name) in (k..=last).zip(split) {
-                    subjects[j] = name;
+                    subjects[j] = name.into();
                 }
             }
         }
@@ -912,7 +922,7 @@ fn distribute(s: &str, qs: &mut [Quantity], subjects: &mut [String], readings: &
 #[derive(Debug, Clone, Default)]
 struct Horizon {
     /// A coming period (`“十五五”时期`, `到2030年`): its end year and period name.
-    plan: Option<(i32, String)>,
+    plan: Option<(i32, CompactString)>,
     /// The past five years (`五年来`, `“十四五”时期`).
     review: Option<&'static str>,
 }
@@ -1014,8 +1024,8 @@ fn horizon_of(doc: &Document, place: &Place, frames: &ParaFrames, end: usize) ->
         };
         if let Some(y) = year.filter(|&y| doc.meta.result_year.is_none_or(|r| y > r)) {
             let period = match plan {
-                Some(n) => format!("{}th_five_year_plan", 10 + n),
-                None => format!("by_{y}"),
+                Some(n) => compact_str::format_compact!("{}th_five_year_plan", 10 + n),
+                None => compact_str::format_compact!("by_{y}"),
             };
             h.plan = Some((y, period));
         }
@@ -1103,12 +1113,12 @@ fn year_and_period(
     from: usize,
     to: usize,
     horizon: &Horizon,
-) -> (Option<i32>, Option<String>) {
+) -> (Option<i32>, Option<CompactString>) {
     let named = facts.years.within(from, to).last();
     let period_word = facts
         .cues
         .first_listed(List::Periods, from, to)
-        .map(|n| PERIOD_WORDS[n].1.to_string());
+        .map(|n| CompactString::const_new(PERIOD_WORDS[n].1));
     match kind {
         Kind::Target => {
             if let Some((y, p)) = &horizon.plan {
@@ -1124,7 +1134,10 @@ fn year_and_period(
             let year = named
                 .filter(|&y| doc.meta.result_year.is_none_or(|r| y <= r))
                 .or(doc.meta.result_year);
-            (year, period_word.or(horizon.review.map(str::to_string)))
+            (
+                year,
+                period_word.or(horizon.review.map(CompactString::const_new)),
+            )
         }
         Kind::Context => (None, None),
     }

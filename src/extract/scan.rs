@@ -7,6 +7,7 @@ use crate::lexicon::units::{
     magnitude_at, unit_at,
 };
 use crate::lexicon::words::{Comparator, PREFIX_COMPARATORS, RANGE_SEPARATORS, SUFFIX_COMPARATORS};
+use compact_str::CompactString;
 
 /// A quantity found in a sentence, before its subject and kind are known.
 #[derive(Debug, Clone)]
@@ -19,7 +20,7 @@ pub struct Quantity {
     pub value: f64,
     pub high: Option<f64>,
     /// Unit as written, magnitude included (`万千瓦`, `万台(套)`), in the folded spelling.
-    pub unit: String,
+    pub unit: CompactString,
     /// Byte ranges of the unit's pieces in the sentence, to spell the unit as the source does.
     pub unit_pieces: UnitPieces,
     pub unit_class: UnitClass,
@@ -194,7 +195,7 @@ pub const LITERAL_BASE_UNITS: [&str; 2] = [COUNT_BASE, TENTHS_BASE];
 struct Tail {
     end: usize,
     pieces: UnitPieces,
-    unit: String,
+    unit: CompactString,
     class: UnitClass,
     base: &'static str,
     factor: f64,
@@ -203,9 +204,9 @@ struct Tail {
 
 fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     let mut j = i;
-    // A unit is a magnitude, a measure word and perhaps a bracketed alternative: room for
-    // them at once rather than growing on every piece.
-    let mut written = String::with_capacity(16);
+    // A unit is a magnitude, a measure word and perhaps a bracketed alternative: held in place
+    // (a `CompactString` of up to 24 bytes allocates nothing; most tails asked for fail).
+    let mut written = CompactString::default();
     let mut factor = 1.0;
     let mut has_magnitude = false;
     let mut pieces = UnitPieces::new();
@@ -267,7 +268,9 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
             && inner.chars().count() <= 2
             && unit_at(inner).is_some_and(|u| u.written == inner)
         {
-            written.push_str(&format!("({inner})"));
+            written.push('(');
+            written.push_str(inner);
+            written.push(')');
             let end = j + open.len_utf8() + inner.len() + close.len_utf8();
             pieces.push((j, end));
             j = end;
