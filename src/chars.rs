@@ -184,28 +184,6 @@ impl BmpSet {
         i
     }
 
-    /// Call `found(at, c)` for each character of the set in `s`, in order, as
-    /// [`find_iter`](Self::find_iter) finds them, for a set that holds no unified ideograph
-    /// (clause breaks): runs of ideographs are stepped over sixteen bytes at a time first
-    /// ([`skip_ideographs`]). Only where such runs are long enough to pay for it: in a text of
-    /// short runs between digits and marks the vector steps cost more than the lookups they
-    /// spare (a test of the sets of the passes over a whole text measured more instructions).
-    pub fn each_among_ideographs(&self, s: &str, mut found: impl FnMut(usize, char)) {
-        debug_assert!(!('\u{4E00}'..='\u{9FFF}').any(|c| self.contains(c)));
-        let b = s.as_bytes();
-        let mut i = 0;
-        loop {
-            i = self.skip_three_byte_outside(b, skip_ideographs(b, i));
-            let Some((c, len)) = char_at(s, i) else {
-                return;
-            };
-            if self.contains(c) {
-                found(i, c);
-            }
-            i += len;
-        }
-    }
-
     /// `s.char_indices()`, keeping only the characters in the set.
     pub fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, char)> + 'a {
         let b = s.as_bytes();
@@ -736,27 +714,6 @@ mod tests {
         assert_eq!(set.find_iter(s).collect::<Vec<_>>(), want);
         assert_eq!(want.len(), 7);
         assert_eq!(set.find_iter("").count(), 0);
-    }
-
-    /// A set without ideographs finds the same characters when ideographs are stepped over
-    /// first, in texts of runs of every length up to and past a vector's width.
-    #[test]
-    fn stepping_over_ideographs_first_finds_the_same_characters() {
-        let set = BmpSet::of(['，', '。', '；', ',', '!', '“']);
-        let pieces = [
-            "增长", "一", "，", "。", "5", "%", "“", "”", "é", "𠀀", "丁", "鿿", "a", "；",
-        ];
-        let mut found = 0;
-        for seed in 0..200 {
-            for s in random_texts(&pieces, 40, seed, |r| r % pieces.len()) {
-                let want: Vec<(usize, char)> = set.find_iter(&s).collect();
-                let mut got = Vec::new();
-                set.each_among_ideographs(&s, |at, c| got.push((at, c)));
-                assert_eq!(got, want, "{s}");
-                found += want.len();
-            }
-        }
-        assert!(found > 10_000, "{found}");
     }
 
     #[test]

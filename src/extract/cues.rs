@@ -1,12 +1,13 @@
 //! The cue words of a sentence, found in one pass: every occurrence of every word of the
 //! lexicon's lists (stretch, direction, target and result cues, periods …), so that
 //! the rules can ask "is one of these words in this stretch of the sentence?" as often as they
-//! like without searching the sentence again.
+//! like without searching the sentence again. The same pass notes where its clauses break
+//! (`CLAUSE_BREAKS`), which would otherwise take a pass of their own.
 
 use crate::chars::{WordSet, intern};
 use crate::lexicon::words::{
-    DOWN_WORDS, KEEP_TARGET_WORDS, PAST_WORDS, PERIOD_WORDS, RESULT_CUES, REVIEW_TARGET_WORDS,
-    STRETCH_WORDS, TARGET_CUES, UP_WORDS,
+    CLAUSE_BREAKS, DOWN_WORDS, KEEP_TARGET_WORDS, PAST_WORDS, PERIOD_WORDS, RESULT_CUES,
+    REVIEW_TARGET_WORDS, STRETCH_WORDS, TARGET_CUES, UP_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -53,11 +54,13 @@ const LISTS: [List; 9] = [
 /// The place of a word in a list it is not in.
 const NOT_LISTED: u16 = u16::MAX;
 
-/// The words of every list, found by their first character.
+/// The words of every list, and the clause breaks, found by their first character.
 struct Lexicon {
     words: WordSet,
     /// For each word, its first place in each list (`NOT_LISTED` where it is in none).
     places: Vec<[u16; LISTS.len()]>,
+    /// For each word, whether it is a clause break.
+    breaks: Vec<bool>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -69,6 +72,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .map(|w| intern(&mut words, w))
             .collect();
         lists.push(ids);
+    }
+    let break_ids: Vec<usize> = CLAUSE_BREAKS
+        .into_iter()
+        .map(|w| intern(&mut words, w))
+        .collect();
+    let mut breaks = vec![false; words.len()];
+    for id in break_ids {
+        breaks[id] = true;
     }
     let mut places = vec![[NOT_LISTED; LISTS.len()]; words.len()];
     for (l, ids) in lists.iter().enumerate() {
@@ -82,6 +93,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         words: WordSet::new(words).expect("cue words start in the Basic Multilingual Plane"),
         places,
+        breaks,
     }
 });
 
@@ -100,6 +112,8 @@ struct Occurrence {
 #[derive(Default)]
 pub struct Cues {
     by_list: [Vec<Occurrence>; LISTS.len()],
+    /// Where each clause break stands, in order.
+    breaks: Vec<usize>,
 }
 
 impl Cues {
@@ -113,14 +127,27 @@ impl Cues {
     /// Make these the cues of `s` (the room of the last sentence's is kept for the next).
     pub fn read(&mut self, s: &str) {
         self.by_list.iter_mut().for_each(Vec::clear);
-        let (lexicon, by_list) = (&*LEXICON, &mut self.by_list);
+        self.breaks.clear();
+        let (lexicon, by_list, breaks) = (&*LEXICON, &mut self.by_list, &mut self.breaks);
         lexicon.words.each_occurrence(s, |word, start, end| {
+            if lexicon.breaks[word] {
+                breaks.push(start);
+                // A break is in no list (its places are all `NOT_LISTED`).
+                if lexicon.places[word] == [NOT_LISTED; LISTS.len()] {
+                    return;
+                }
+            }
             for (list, &place) in by_list.iter_mut().zip(&lexicon.places[word]) {
                 if place != NOT_LISTED {
                     list.push(Occurrence { place, start, end });
                 }
             }
         });
+    }
+
+    /// Where the clause breaks of the sentence stand (byte offsets, in order).
+    pub fn clause_breaks(&self) -> &[usize] {
+        &self.breaks
     }
 
     /// The occurrences of the list's words that lie in `s[from..to]`, by start.
@@ -213,6 +240,27 @@ mod tests {
                 got.sort_unstable();
                 assert_eq!(got, want, "{list:?} {text}");
             }
+        }
+    }
+
+    /// The clause breaks noted in the pass are every character of `CLAUSE_BREAKS`, at every
+    /// place, among cue words and marks of every kind.
+    #[test]
+    fn clause_breaks_are_every_break_mark() {
+        let texts = [
+            "力争地区生产总值增长7%以上，城乡居民收入增长；下降：完成。去年！上年？a,b;c:d!e?f",
+            "，，；。",
+            "没有标点的句子",
+            "",
+            "“十四五”时期（2021—2025年），增长5%、6%和7%。",
+        ];
+        for text in texts {
+            let want: Vec<usize> = text
+                .char_indices()
+                .filter(|&(at, _)| CLAUSE_BREAKS.iter().any(|b| text[at..].starts_with(b)))
+                .map(|(at, _)| at)
+                .collect();
+            assert_eq!(Cues::of(text).clause_breaks(), want, "{text}");
         }
     }
 

@@ -304,9 +304,6 @@ fn place_of<'a>(path: &[&'a Node], para: &Node, last: &mut Arc<str>) -> Place<'a
     }
 }
 
-/// The marks that end a clause.
-const CLAUSE_BREAKS: [char; 11] = ['，', '；', '：', '。', '！', '？', ',', ';', ':', '!', '?'];
-
 /// Words by a character of theirs, sorted by it.
 struct WordsBy(Vec<(char, &'static str)>);
 
@@ -483,16 +480,14 @@ impl Clauses {
     #[cfg(test)]
     fn of(s: &str) -> Clauses {
         let mut clauses = Clauses::default();
-        clauses.read(s);
+        clauses.read(s, &Cues::of(s));
         clauses
     }
 
-    /// Make these the clauses of `s`.
-    fn read(&mut self, s: &str) {
-        static BREAKS: LazyLock<BmpSet> = LazyLock::new(|| BmpSet::of(CLAUSE_BREAKS));
+    /// Make these the clauses of `s`, whose cue words `cues` are (their pass notes the breaks).
+    fn read(&mut self, s: &str, cues: &Cues) {
         self.breaks.clear();
-        let breaks = &mut self.breaks;
-        BREAKS.each_among_ideographs(s, |at, _| breaks.push(at));
+        self.breaks.extend_from_slice(cues.clause_breaks());
         self.len = s.len();
     }
 
@@ -564,7 +559,7 @@ impl SentenceFacts {
     /// when they are known.
     fn read(&mut self, s: &str, time_words: Option<impl Iterator<Item = (usize, char)>>) {
         self.cues.read(s);
-        self.clauses.read(s);
+        self.clauses.read(s, &self.cues);
         self.years.read(s);
         let by_year = match time_words {
             Some(at) => crate::patterns::by_year_from(s, at),
@@ -1150,6 +1145,7 @@ mod tests;
 #[cfg(test)]
 mod same_answers {
     use super::*;
+    use crate::lexicon::words::CLAUSE_BREAKS;
     use regex::Regex;
 
     static YEAR_NAMED: LazyLock<Regex> =
@@ -1302,7 +1298,7 @@ mod same_answers {
         for s in TEXTS {
             let years = NamedYears::of(s);
             let clauses = Clauses::of(s);
-            let is_clause_break = |c: char| CLAUSE_BREAKS.contains(&c);
+            let is_clause_break = |c: char| CLAUSE_BREAKS.iter().any(|b| b.chars().eq([c]));
             let bounds = boundaries(s);
             for &a in &bounds {
                 let plain_start = s[..a]

@@ -252,3 +252,6 @@ pub const NOUN_STOPS: &[&str] = &[
 
 /// Sentence openings that make every number in the sentence history (`60年来，…`).
 pub const HISTORY_MIN_YEARS: u32 = 10;
+
+/// The marks that end a clause, in which a figure's subject, verb and comparator are read.
+pub const CLAUSE_BREAKS: [&str; 11] = ["，", "；", "：", "。", "！", "？", ",", ";", ":", "!", "?"];
