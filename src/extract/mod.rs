@@ -126,6 +126,9 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
     let (mut marks, mut candidates, mut time_words) = (Vec::new(), Vec::new(), Vec::new());
     // The sentences of the paragraph being read, as byte ranges in it.
     let mut spans = Vec::new();
+    // Whether the last part met is a glossary: a part's paragraphs come one after another, and
+    // its title is searched once, not for each of them.
+    let mut last_part: Option<(&Node, bool)> = None;
     doc.root.walk(&mut |para, path| {
         if !para.has_sentences {
             return;
@@ -140,11 +143,15 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
             return;
         }
         // A glossary at the end of a report defines terms; its numbers are not figures.
-        if path
-            .iter()
-            .any(|p| p.kind == NodeKind::Part && p.title.contains("名词解释"))
-        {
-            return;
+        for &part in path.iter().filter(|p| p.kind == NodeKind::Part) {
+            let glossary = match last_part {
+                Some((last, answer)) if std::ptr::eq(last, part) => answer,
+                _ => part.title.contains("名词解释"),
+            };
+            last_part = Some((part, glossary));
+            if glossary {
+                return;
+            }
         }
         let Some(own) = text.get(para.start..para.end) else {
             return;

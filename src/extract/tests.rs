@@ -362,3 +362,14 @@ fn noise_words_are_found_as_by_asking_every_word() {
         }
     }
 }
+
+/// A glossary part (`名词解释`) defines terms: its numbers are no figures, in each of its
+/// paragraphs; a part after it is read again.
+#[test]
+fn a_glossary_part_gives_no_figures() {
+    let text = "某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n各位代表：\n一、2025年工作回顾\n全省地区生产总值增长5.2%。\n二、2026年工作安排\n城镇新增就业45万人以上。\n三、名词解释\n专项债券：全年发行1200亿元。\n超长期特别国债：占比30%。\n四、附则\n粮食产量达到700亿斤。\n";
+    let doc = crate::analyse("t", text.as_bytes(), &IngestOptions::default()).expect("analyse");
+    let found = extract(&doc);
+    let texts: Vec<&str> = found.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["5.2%", "45万人以上", "700亿斤"]);
+}
