@@ -412,9 +412,7 @@ fn find_articles(paras: &[Para], contents_at: Option<usize>) -> Vec<(String, usi
 
 fn is_report_title(s: &str) -> bool {
     // Its length first: a long paragraph's end is not fetched.
-    s.len() <= MAX_HEADING_CHARS * 4
-        && s.ends_with("政府工作报告")
-        && !longer_than(s, MAX_HEADING_CHARS)
+    !longer_than(s, MAX_HEADING_CHARS) && s.ends_with("政府工作报告")
 }
 
 /// Paragraphs by their first character that is not white space, to find where a contents entry
@@ -772,9 +770,14 @@ enum Marker {
 const MARKER_ORDER: [Marker; 4] = [Marker::Numbered, Marker::Paren, Marker::Shi, Marker::Arabic];
 
 fn marker_of(s: &str) -> Option<Marker> {
+    marker_with(s.chars().next()?, s)
+}
+
+/// [`marker_of`] `s`, whose first character is `head`.
+fn marker_with(head: char, s: &str) -> Option<Marker> {
     // Every marker starts like an enumerator: most paragraphs are told apart by their first
     // character, before any pattern is asked.
-    if !patterns::starts_like_enumerator(s) {
+    if !patterns::starts_like_enumerator_with(head) {
         None
     } else if patterns::numbered_heading(s).is_some()
         && !longer_than(s, MAX_HEADING_CHARS)
@@ -805,14 +808,7 @@ fn item_title(s: &str) -> String {
 /// marker present in a part is its top level (a part without `（一）` items has `一是` items at the
 /// top, and so on).
 fn items(paras: &[Para]) -> Vec<Node> {
-    let markers: Vec<Option<Marker>> = paras
-        .iter()
-        .map(|p| {
-            patterns::starts_like_enumerator_with(p.head)
-                .then(|| marker_of(p.text))
-                .flatten()
-        })
-        .collect();
+    let markers: Vec<Option<Marker>> = paras.iter().map(|p| marker_with(p.head, p.text)).collect();
     // Which markers the part uses, found once (a long part has many items).
     let present: Vec<Marker> = MARKER_ORDER
         .iter()

@@ -476,26 +476,21 @@ pub fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
     )
 }
 
-/// Where the clauses of a sentence break: the byte of each break mark.
-#[derive(Default)]
-struct Clauses {
-    breaks: Vec<usize>,
+/// Where the clauses of a sentence break: the byte of each break mark, as the pass for its cue
+/// words noted them.
+#[derive(Clone, Copy)]
+struct Clauses<'a> {
+    breaks: &'a [usize],
     len: usize,
 }
 
-impl Clauses {
-    #[cfg(test)]
-    fn of(s: &str) -> Clauses {
-        let mut clauses = Clauses::default();
-        clauses.read(s, &Cues::of(s));
-        clauses
-    }
-
-    /// Make these the clauses of `s`, whose cue words `cues` are (their pass notes the breaks).
-    fn read(&mut self, s: &str, cues: &Cues) {
-        self.breaks.clear();
-        self.breaks.extend_from_slice(cues.clause_breaks());
-        self.len = s.len();
+impl<'a> Clauses<'a> {
+    /// The clauses of `s`, whose cue words are `cues`.
+    fn of(s: &str, cues: &'a Cues) -> Clauses<'a> {
+        Clauses {
+            breaks: cues.clause_breaks(),
+            len: s.len(),
+        }
     }
 
     /// Start of the clause that holds byte `at`: after the last break before it.
@@ -554,7 +549,6 @@ impl NamedYears {
 #[derive(Default)]
 struct SentenceFacts {
     cues: Cues,
-    clauses: Clauses,
     years: NamedYears,
     /// Where the first `BY_YEAR` match ends (`到2030年`).
     by_year_end: Option<usize>,
@@ -566,7 +560,6 @@ impl SentenceFacts {
     /// when they are known.
     fn read(&mut self, s: &str, time_words: Option<impl Iterator<Item = (usize, char)>>) {
         self.cues.read(s);
-        self.clauses.read(s, &self.cues);
         self.years.read(s);
         let by_year = match time_words {
             Some(at) => crate::patterns::by_year_from(s, at),
@@ -665,12 +658,13 @@ fn sentence(
     facts.read(s, unfolded.then(|| stops.time_words_in(start, end)));
     let facts: &SentenceFacts = facts;
     let cues = &facts.cues;
+    let clauses = Clauses::of(s, cues);
 
     // Subjects and attributes, clause by clause.
     readings.clear();
     subjects.clear();
     for (k, q) in quantities.iter().enumerate() {
-        let clause_start = facts.clauses.start(s, q.start);
+        let clause_start = clauses.start(s, q.start);
         let prev_end = if k > 0 { quantities[k - 1].end } else { 0 };
         let seg_start = clause_start.max(prev_end);
         let before = &s[seg_start..q.start];
@@ -693,7 +687,7 @@ fn sentence(
             comparator: q.comparator,
         });
         let in_list = k > 0 && seg_start == prev_end;
-        let after = noun_after(s, q.end, facts.clauses.end(q.end));
+        let after = noun_after(s, q.end, clauses.end(q.end));
         let stripped = strip_noise(before);
         // `14个集体、15名个人`, `所有乡镇和90%以上行政村`: the noun follows the number.
         // `开通3条地铁新线`: a short verb before a count, the counted noun after it.
@@ -1304,7 +1298,8 @@ mod same_answers {
     fn years_and_clauses_in_a_slice() {
         for s in TEXTS {
             let years = NamedYears::of(s);
-            let clauses = Clauses::of(s);
+            let cues = Cues::of(s);
+            let clauses = Clauses::of(s, &cues);
             let is_clause_break = |c: char| CLAUSE_BREAKS.iter().any(|b| b.chars().eq([c]));
             let bounds = boundaries(s);
             for &a in &bounds {
