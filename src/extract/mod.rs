@@ -396,7 +396,7 @@ static NOUN_STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(words).expect("noun stops start in the Basic Multilingual Plane")
 });
 
-/// The noun after a quantity that names what was counted (`21个包保重大项目顺利推进` → 包保重大项目):
+/// The noun after a quantity that names what was counted (`38个物流园区顺利投产` → 物流园区):
 /// `s[from..clause_end]` up to the first noun stop.
 fn noun_after(s: &str, from: usize, clause_end: usize) -> &str {
     // The stop words that occur in the clause, as (place in the list, start, end), by place:
@@ -600,7 +600,7 @@ struct Reading {
     /// Under `力争` and the like.
     stretch: bool,
     direction: Option<Direction>,
-    /// Its subject was read after its number (`14个集体`): the next value of a list's too.
+    /// Its subject was read after its number (`7个社区`): the next value of a list's too.
     from_after: bool,
     comparator: Comparator,
 }
@@ -689,7 +689,7 @@ fn sentence(
         let in_list = k > 0 && seg_start == prev_end;
         let after = noun_after(s, q.end, clauses.end(q.end));
         let stripped = strip_noise(before);
-        // `14个集体、15名个人`, `所有乡镇和90%以上行政村`: the noun follows the number.
+        // `7个社区、12名志愿者`, `全部县区和85%以上村镇`: the noun follows the number.
         // `开通3条地铁新线`: a short verb before a count, the counted noun after it.
         let verb_only = q.unit_class == UnitClass::Count && stripped.chars().count() <= 4;
         let noun_follows = !(after.is_empty() || stretch && in_list)
@@ -1242,8 +1242,8 @@ mod same_answers {
         let texts = (0..60)
             .flat_map(|seed| crate::chars::random_texts(&pieces, 12, seed, |r| r % pieces.len()))
             .chain([
-                "21个包保重大项目顺利推进".to_string(),
-                "14个集体和15名个人获得表彰".to_string(),
+                "新建38个物流园区顺利投产".to_string(),
+                "7个社区和12名志愿者获得表彰".to_string(),
             ]);
         let mut cut = 0;
         for t in texts {

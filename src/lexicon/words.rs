@@ -242,7 +242,7 @@ pub const TRAILING_NOISE: &[&str] = &[
     "扩大至",
 ];
 
-/// Words after the unit that end the noun naming what was counted (`21个包保重大项目顺利推进`).
+/// Words after the unit that end the noun naming what was counted (`38个物流园区顺利投产`).
 pub const NOUN_STOPS: &[&str] = &[
     "顺利", "全部", "恢复", "荣获", "获", "入选", "被", "实现", "完成", "建成", "投入", "开工",
     "竣工", "落地", "通过", "达到", "成功", "正式", "累计", "共", "分别", "均", "已", "和", "及",
