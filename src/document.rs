@@ -251,7 +251,12 @@ impl CharCursor {
             text.is_char_boundary(byte),
             "{byte} is no character boundary"
         );
-        let count = |a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
+        // Counted by bytecount, 32 bytes at a time where the processor has AVX2: the mentions
+        // of a large input ask about the whole of its text.
+        let count = |a: usize, b: usize| {
+            text.get(a..b)
+                .map_or(0, |s| bytecount::num_chars(s.as_bytes()))
+        };
         if byte >= self.byte {
             self.chars += count(self.byte, byte);
         } else {

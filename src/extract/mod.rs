@@ -178,13 +178,19 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
             }
         }
         crate::segment::sentences_at(own, &marks, &mut spans);
+        // The sentences come in order, and so do the candidates: each sentence's are the next
+        // ones up to its end.
+        let mut first = 0;
         for &(start, end) in &spans {
             let (start, end) = (para.start + start, para.start + end);
-            let first = candidates.partition_point(|&at| at < start);
-            let within = &candidates[first..];
-            let within = &within[..within.partition_point(|&at| at < end)];
+            let from = first + candidates[first..].partition_point(|&at| at < start);
+            first = from
+                + candidates[from..]
+                    .iter()
+                    .take_while(|&&at| at < end)
+                    .count();
             let stops = Stops {
-                candidates: within,
+                candidates: &candidates[from..first],
                 time_words: &time_words,
             };
             sentence(doc, (start, end), stops, &mut paragraph, &mut walk);
