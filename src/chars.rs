@@ -192,6 +192,16 @@ impl BmpSet {
             loop {
                 i = self.skip_three_byte_outside(b, i);
                 let at = i;
+                let lead = *b.get(at)?;
+                // Stopped at a three-byte character with its three bytes read: it is in the set
+                // (one outside it would have been stepped over), decoded from them at once.
+                if (0xE0..=0xEF).contains(&lead)
+                    && at + 2 < b.len()
+                    && let Some(c) = three_byte_char(lead, b[at + 1], b[at + 2])
+                {
+                    i += 3;
+                    return Some((at, c));
+                }
                 let (c, len) = char_at(s, at)?;
                 i += len;
                 if self.contains(c) {
@@ -284,15 +294,40 @@ fn skip_ideographs_sse2(b: &[u8], mut i: usize) -> usize {
 /// the first character: a pass over the text stops only at characters some word starts with.
 /// Every word must start in the Basic Multilingual Plane (see [`WordSet::new`]).
 pub struct WordSet {
+    /// The words as given (the tests read them back).
+    #[cfg(test)]
     words: Vec<&'static str>,
     firsts: BmpSet,
-    /// For each `u64` of `firsts`, how many first characters its bits come after: with the bits
-    /// below a character in its own `u64`, the place of the character's group.
-    ranks: Vec<u32>,
-    /// For each first character, in order, its words' range in `ids`.
-    groups: Vec<(u32, u32)>,
-    /// The words (as indices into `words`), grouped by first character.
-    ids: Vec<u32>,
+    /// Each first character's words' range in `tails`, by the character: open addressing on a
+    /// multiplicative hash (one probe nearly always), cheaper than a rank in `firsts`, which
+    /// counts bits without the processor's instruction for it on the baseline target.
+    slots: Box<[Slot]>,
+    /// Bits of a hash that pick a slot (`slots.len()` is `1 << slot_bits`).
+    slot_bits: u32,
+    /// The words (their index in `words`, and their bytes after the first character), grouped
+    /// by first character.
+    tails: Vec<(u32, &'static [u8])>,
+}
+
+/// A first character and its words' range in `WordSet::tails` (`EMPTY_SLOT` for none).
+#[derive(Clone, Copy)]
+struct Slot {
+    first: u32,
+    start: u32,
+    end: u32,
+}
+
+/// No character is `u32::MAX`.
+const EMPTY_SLOT: Slot = Slot {
+    first: u32::MAX,
+    start: 0,
+    end: 0,
+};
+
+/// The slot where the search for `first` starts, among `1 << bits`.
+#[inline]
+fn slot_of(first: u32, bits: u32) -> usize {
+    (first.wrapping_mul(0x9E37_79B9) >> (32 - bits)) as usize
 }
 
 /// The place of `w` in `words`, added at the end if it is not there yet: lists of words that
@@ -316,25 +351,36 @@ impl WordSet {
         // By first character, and each group in the words' order.
         by_first.sort_unstable();
         let firsts = BmpSet::of(by_first.iter().map(|&(c, _)| c));
-        let mut groups: Vec<(u32, u32)> = Vec::new();
-        for (k, pair) in by_first.iter().enumerate() {
-            let k = u32::try_from(k).ok()?;
-            match groups.last_mut() {
-                Some(g) if by_first[g.0 as usize].0 == pair.0 => g.1 = k + 1,
-                _ => groups.push((k, k + 1)),
+        let tails: Vec<(u32, &'static [u8])> = by_first
+            .iter()
+            .map(|&(c, id)| (id, &words[id as usize].as_bytes()[c.len_utf8()..]))
+            .collect();
+        // Room for twice the first characters, so that probes are short.
+        let slot_bits = (2 * by_first.len())
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut slots = vec![EMPTY_SLOT; 1 << slot_bits].into_boxed_slice();
+        let mut k = 0;
+        for group in by_first.chunk_by(|a, b| a.0 == b.0) {
+            let first = u32::from(group[0].0);
+            let mut at = slot_of(first, slot_bits);
+            while slots[at].first != u32::MAX {
+                at = (at + 1) & (slots.len() - 1);
             }
-        }
-        let mut ranks = Vec::with_capacity(BMP_WORDS);
-        let mut below = 0u32;
-        for word in &firsts.0[..BMP_WORDS] {
-            ranks.push(below);
-            below += word.count_ones();
+            slots[at] = Slot {
+                first,
+                start: u32::try_from(k).ok()?,
+                end: u32::try_from(k + group.len()).ok()?,
+            };
+            k += group.len();
         }
         Some(WordSet {
             firsts,
-            ranks,
-            groups,
-            ids: by_first.into_iter().map(|(_, id)| id).collect(),
+            slots,
+            slot_bits,
+            tails,
+            #[cfg(test)]
             words,
         })
     }
@@ -344,14 +390,22 @@ impl WordSet {
         &self.words
     }
 
-    /// The words that start with `c`, a character of `firsts`.
-    fn starting_with(&self, c: char) -> &[u32] {
-        let n = c as usize;
-        let below = self.firsts.0[n / 64] & ((1u64 << (n % 64)) - 1);
-        let group = self.ranks[n / 64] + below.count_ones();
-        self.groups
-            .get(group as usize)
-            .map_or(&[], |&(a, b)| &self.ids[a as usize..b as usize])
+    /// The words that start with `c`, a character of `firsts`: their index and their bytes
+    /// after `c`.
+    #[inline]
+    fn starting_with(&self, c: char) -> &[(u32, &'static [u8])] {
+        let first = u32::from(c);
+        let mut at = slot_of(first, self.slot_bits);
+        loop {
+            let slot = self.slots[at];
+            if slot.first == first {
+                return &self.tails[slot.start as usize..slot.end as usize];
+            }
+            if slot.first == u32::MAX {
+                return &[];
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
     }
 
     /// Call `found(word index, start, end)` for every occurrence in `s` of every word, by start
@@ -362,14 +416,12 @@ impl WordSet {
             // (the words are short; a call to memcmp for each costs more).
             let after = at + c.len_utf8();
             let rest = &s.as_bytes()[after..];
-            for &id in self.starting_with(c) {
-                let id = id as usize;
-                let tail = &self.words[id].as_bytes()[c.len_utf8()..];
+            for &(id, tail) in self.starting_with(c) {
                 if rest
                     .get(..tail.len())
                     .is_some_and(|here| here.iter().zip(tail).all(|(a, b)| a == b))
                 {
-                    found(id, at, after + tail.len());
+                    found(id as usize, at, after + tail.len());
                 }
             }
         }
@@ -704,6 +756,48 @@ mod tests {
         }
         assert!(WordSet::new(vec!["增", ""]).is_none());
         assert!(WordSet::new(vec!["𠀀增"]).is_none());
+    }
+
+    /// Many first characters: the table of first characters holds chains of probes.
+    #[test]
+    fn a_large_word_set_finds_every_occurrence() {
+        let firsts: Vec<char> = (0x4E00..0x9FFF)
+            .step_by(37)
+            .filter_map(char::from_u32)
+            .chain(['，', '。', 'a', '5'])
+            .collect();
+        let words: Vec<&'static str> = firsts
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| {
+                let w = if k % 3 == 0 {
+                    format!("{c}")
+                } else {
+                    format!("{c}长{c}")
+                };
+                &*Box::leak(w.into_boxed_str())
+            })
+            .collect();
+        let set = WordSet::new(words.clone()).unwrap();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&words)
+            .unwrap();
+        let text: String = firsts
+            .iter()
+            .flat_map(|&c| [c, '长', c, '增'])
+            .chain("没有a5。".chars())
+            .collect();
+        let mut want: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(&text)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect();
+        let mut got = Vec::new();
+        set.each_occurrence(&text, |w, a, b| got.push((w, a, b)));
+        want.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want);
+        assert!(got.len() > firsts.len());
     }
 
     #[test]
