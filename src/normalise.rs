@@ -267,6 +267,7 @@ pub fn normalise_lines(pages: Vec<Vec<&str>>) -> Canonical {
         page_starts: Vec::new(),
         tail_start: 0,
         tail: Marks::default(),
+        tail_as_judged: false,
     };
     let page_count = lines.len() as u32;
     for (p, page) in lines.into_iter().enumerate() {
@@ -503,6 +504,10 @@ struct Writer {
     /// appended to it).
     tail_start: usize,
     tail: Marks,
+    /// The last finished paragraph is as the page's pass judged it: one of the page's pieces
+    /// (with what was joined to it there), not joined to the text before it since. The next
+    /// paragraph of the page was then already found not to continue it.
+    tail_as_judged: bool,
 }
 
 impl Writer {
@@ -618,16 +623,19 @@ impl Writer {
             self.page_starts.push((before_end, page_no));
             // The paragraph lacks at most a doubled ideograph, which is no mark.
             self.tail.merge(o.marks);
+            self.tail_as_judged = false;
             return;
         }
         // A paragraph joined across the page break may now leave a sentence open that the
-        // page's next paragraph continues (judged on the page alone, it did not).
-        if o.index > 0 && line_continues(prev, para) {
+        // page's next paragraph continues (judged on the page alone, it did not). Only such a
+        // paragraph is judged again: the answer for one the page's pass saw is known.
+        if o.index > 0 && !self.tail_as_judged && line_continues(prev, para) {
             let space = prev.text.ends_with(|c: char| c.is_ascii_alphabetic())
                 && para.starts_with(|c: char| c.is_ascii_alphabetic());
             self.text
                 .replace_range(before_end..o.start, if space { " " } else { "" });
             self.tail.merge(o.marks);
+            self.tail_as_judged = false;
             return;
         }
         if o.index == 0 {
@@ -635,6 +643,7 @@ impl Writer {
         }
         self.tail_start = o.start;
         self.tail = o.marks;
+        self.tail_as_judged = true;
     }
 }
 
@@ -821,6 +830,20 @@ mod tests {
     #[test]
     fn a_line_takes_48_bytes() {
         assert!(std::mem::size_of::<Option<Line>>() <= 48);
+    }
+
+    #[test]
+    fn a_paragraph_joined_across_a_page_break_is_judged_again_with_the_next() {
+        // On the second page alone, `6.3%` and the line after it are two paragraphs; joined to
+        // the first page's open sentence, `6.3%` leaves a quote open, which the next line closes.
+        let c = norm(&["他说：“地区生产总值增长", "6.3%\n投资增长5%。”\n粮食丰收。"]);
+        assert_eq!(
+            lines(&c),
+            ["他说：“地区生产总值增长6.3%投资增长5%。”", "粮食丰收。"]
+        );
+        // Without the page before, the page's own judgement stands.
+        let alone = norm(&["6.3%\n投资增长5%。”\n粮食丰收。"]);
+        assert_eq!(lines(&alone), ["6.3%", "投资增长5%。”", "粮食丰收。"]);
     }
 
     #[test]
