@@ -202,14 +202,29 @@ fn json_seen<'a>(buf: &mut Vec<u8>, seen: &mut LastString<'a>, s: &'a str) -> io
 }
 
 /// No byte of `s` needs escaping in JSON (a quote, a backslash or a control character): tested
-/// 16 bytes at a time.
+/// 16 bytes at a time, and the rest eight at a time within a word (most strings written are
+/// short: a name, a unit, a figure).
 fn plain(s: &str) -> bool {
     let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let (chunks, rest) = s.as_bytes().as_chunks::<16>();
+    let (words, rest) = rest.as_chunks::<8>();
     chunks
         .iter()
         .all(|c| !c.iter().fold(false, |any, &b| any | escaped(b)))
+        && !words.iter().any(|w| escapes_in(u64::from_le_bytes(*w)))
         && !rest.iter().any(|&b| escaped(b))
+}
+
+/// Whether one of the eight bytes of `w` is below 0x20, a quote or a backslash. A byte below
+/// `n` (at most 0x80) sets the high bit of its byte in `(w - n per byte) & !w`; a subtraction
+/// borrows only past such a byte, so none is ever reported where there is none.
+fn escapes_in(w: u64) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGHS: u64 = ONES * 0x80;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGHS != 0;
+    below(w, 0x20)
+        || below(w ^ (ONES * u64::from(b'"')), 1)
+        || below(w ^ (ONES * u64::from(b'\\')), 1)
 }
 
 /// A string as serde writes it: copied whole between quotes when no byte needs escaping.
@@ -304,6 +319,25 @@ mod tests {
                 String::from_utf8_lossy(&buf),
                 serde_json::to_string(s).expect("serde")
             );
+        }
+    }
+
+    #[test]
+    fn a_word_escapes_where_one_of_its_bytes_does() {
+        let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+        for fill in [b'a', 0xE5, 0x80, 0x20, 0x7F, 0xFF] {
+            assert!(!escapes_in(u64::from_le_bytes([fill; 8])), "{fill:#x}");
+            for b in 0..=255u8 {
+                for at in 0..8 {
+                    let mut w = [fill; 8];
+                    w[at] = b;
+                    assert_eq!(
+                        escapes_in(u64::from_le_bytes(w)),
+                        escaped(b),
+                        "{b:#x} at {at}"
+                    );
+                }
+            }
         }
     }
 
