@@ -41,7 +41,11 @@ fn year_at(s: &str) -> Option<usize> {
 /// `((?:19|20)\d{2})年`: every match, in order, as the byte range of the match (the year is the
 /// match without its last character). No two matches can overlap (`年` is not a digit).
 pub fn years(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    s.match_indices('年').filter_map(move |(at, _)| {
+    // `年` found by its three bytes with the memchr crate's searcher, built once: std's search
+    // for a character looks for its last byte, a continuation byte that most characters have.
+    static NIAN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年".as_bytes()));
+    NIAN.find_iter(s.as_bytes()).filter_map(move |at| {
         let before = &s[..at];
         let mut back = before.chars().rev();
         let d2 = back.next().filter(|&c| is_decimal_digit(c))?;
