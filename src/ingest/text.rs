@@ -142,9 +142,16 @@ pub fn page_lines(text: &str) -> Vec<Vec<&str>> {
     // The current page's lines: a page holds at least one line that is not blank.
     let mut current: Vec<&str> = Vec::new();
     let mut blank_run = 0usize;
+    // Most texts hold no form feed: their lines are not searched for one each.
+    let form_feeds = memchr::memchr(0x0C, text.as_bytes()).is_some();
     for raw in crate::chars::split_lines(text) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let mut parts = crate::chars::split_ascii(line, 0x0C).peekable();
+        let pieces: smallvec::SmallVec<[&str; 1]> = if form_feeds {
+            crate::chars::split_ascii(line, 0x0C).collect()
+        } else {
+            smallvec::smallvec![line]
+        };
+        let mut parts = pieces.into_iter().peekable();
         while let Some(part) = parts.next() {
             if part.trim().is_empty() {
                 blank_run += 1;
