@@ -99,6 +99,9 @@ pub struct Node {
     pub children: Vec<Node>,
 }
 
+/// How many characters of a paragraph of running text title it (`Node::title_in`).
+pub const PARAGRAPH_TITLE_CHARS: usize = 20;
+
 impl Node {
     pub fn new(kind: NodeKind, title: impl Into<String>, start: usize, end: usize) -> Node {
         Node {
@@ -115,10 +118,15 @@ impl Node {
         }
     }
 
-    /// The title as a reader sees it: a sentence's is its text in `text` (the canonical text).
+    /// The title as a reader sees it: a sentence's is its text in `text` (the canonical text),
+    /// a paragraph of running text's the first `PARAGRAPH_TITLE_CHARS` characters of it. Both
+    /// are read from the text when asked, not kept: a large input has hundreds of thousands.
     pub fn title_in<'a>(&'a self, text: &'a str) -> &'a str {
+        let own = || text.get(self.start..self.end).unwrap_or_default();
         if self.kind == NodeKind::Sentence {
-            text.get(self.start..self.end).unwrap_or_default()
+            own()
+        } else if self.has_sentences {
+            crate::chars::first_chars(own(), PARAGRAPH_TITLE_CHARS)
         } else {
             &self.title
         }
@@ -269,7 +277,7 @@ impl CharCursor {
 
 #[cfg(test)]
 mod tests {
-    use super::{CharCursor, CharIndex, Node, NodeKind};
+    use super::{CharCursor, CharIndex, Node, NodeKind, PARAGRAPH_TITLE_CHARS};
 
     #[test]
     fn a_sentence_is_titled_by_its_text_and_other_nodes_by_their_title() {
@@ -281,6 +289,12 @@ mod tests {
         assert_eq!(part.title_in(text), "一、回顾");
         // A span outside the text (a tree read against the wrong text) gives no title, not a panic.
         assert_eq!(sentence.title_in("短"), "");
+        // A paragraph of running text is titled by its first characters.
+        let long = format!("一、回顾\n{}", "增长5%，".repeat(10));
+        let mut para = Node::new(NodeKind::Paragraph, "", "一、回顾\n".len(), long.len());
+        para.has_sentences = true;
+        assert_eq!(para.title_in(&long), "增长5%，".repeat(4));
+        assert_eq!(para.title_in(&long).chars().count(), PARAGRAPH_TITLE_CHARS);
     }
 
     /// A piece is folded within exactly when its folded text is a copy: traditional characters

@@ -867,17 +867,14 @@ fn items(paras: &[Para]) -> Vec<Node> {
 /// A paragraph of running text. Its sentences are not kept in the tree (`Node::sentences`
 /// splits it when asked): a large input has hundreds of thousands of them.
 fn paragraph_node(p: &Para) -> Node {
-    let mut node = Node::new(NodeKind::Paragraph, short_title(p.text), p.start, p.end);
+    // Its title is read from the text when asked (`Node::title_in`).
+    let mut node = Node::new(NodeKind::Paragraph, String::new(), p.start, p.end);
     node.has_sentences = true;
     node
 }
 
 fn paragraph_nodes(paras: &[Para], _text: &str) -> Vec<Node> {
     paras.iter().map(paragraph_node).collect()
-}
-
-fn short_title(s: &str) -> String {
-    first_chars(s, 20).to_string()
 }
 
 #[cfg(test)]
