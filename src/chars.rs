@@ -212,82 +212,122 @@ impl BmpSet {
     }
 }
 
+/// What a run of prose stepped over held besides ideographs: `，` or `。` (a mark of prose), and
+/// `。` (a sentence end).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProseMarks {
+    pub comma_or_stop: bool,
+    pub full_stop: bool,
+}
+
 /// From byte `i` of `b` (a character boundary of UTF-8), past the run of unified ideographs
-/// (U+4E00 to U+9FFF): where the run ends. Each is three bytes long, so the run holds a third of
-/// its bytes in characters. Most of a report is such runs between punctuation; the line pass of
-/// normalisation steps over them here.
+/// (U+4E00 to U+9FFF) and the three commonest marks between them (`，`, `、`, `。`): where the run
+/// ends, and which of the marks it held. Every character of the run is three bytes long, so the
+/// run holds a third of its bytes in characters. Most of a report is such runs; the line pass of
+/// normalisation steps over them here (stopping at each mark as well took twice the stops).
 #[inline]
-pub fn skip_ideographs(b: &[u8], i: usize) -> usize {
+pub fn skip_prose(b: &[u8], i: usize, marks: &mut ProseMarks) -> usize {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
-        skip_ideographs_sse2(b, i)
+        skip_prose_sse2(b, i, marks)
     }
     #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     {
-        skip_ideographs_bytewise(b, i)
+        skip_prose_bytewise(b, i, marks)
     }
 }
 
-/// [`skip_ideographs`] a character at a time (the tail of the vector version, and other
-/// targets).
+/// [`skip_prose`] a character at a time (the tail of the vector version, and other targets).
 #[inline]
-fn skip_ideographs_bytewise(b: &[u8], mut i: usize) -> usize {
-    // Lead E5 to E9 with any second byte, or E4 with B8 or more.
+fn skip_prose_bytewise(b: &[u8], mut i: usize, marks: &mut ProseMarks) -> usize {
     while let Some(&lead) = b.get(i) {
-        if !((0xE5..=0xE9).contains(&lead)
-            || (lead == 0xE4 && b.get(i + 1).is_some_and(|&x| x >= 0xB8)))
-        {
-            break;
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        // Lead E5 to E9 with any second byte, or E4 with B8 or more.
+        let ideograph = (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && next(1) >= 0xB8);
+        if !ideograph {
+            match (lead, next(1), next(2)) {
+                (0xEF, 0xBC, 0x8C) => marks.comma_or_stop = true,
+                (0xE3, 0x80, 0x81) => {}
+                (0xE3, 0x80, 0x82) => {
+                    marks.comma_or_stop = true;
+                    marks.full_stop = true;
+                }
+                _ => break,
+            }
         }
         i += 3;
     }
     i
 }
 
-/// [`skip_ideographs`] sixteen bytes at a time: each window's bytes are classed at once, and
-/// the run ends at the first byte that neither continues a character nor leads an ideograph.
-/// Runs between punctuation are short (a few characters): the gain is less the width than
-/// finding the end without a branch per character.
+/// [`skip_prose`] sixteen bytes at a time: each window's bytes are classed at once, and the run
+/// ends at the first byte that neither continues a character nor leads an ideograph or one of
+/// the three marks. Runs are short (a few characters): the gain is less the width than finding
+/// the end without a branch per character.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-fn skip_ideographs_sse2(b: &[u8], mut i: usize) -> usize {
+fn skip_prose_sse2(b: &[u8], mut i: usize, marks: &mut ProseMarks) -> usize {
     use std::arch::x86_64::{
         __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
         _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
-    // A window classes 16 bytes, reading one more (the second byte of an `E4` at its end).
-    while i + 17 <= b.len() {
+    // A window classes 16 bytes, reading two more (the second and third bytes of a character
+    // that starts at its end).
+    while i + 18 <= b.len() {
         // SAFETY: SSE2 is enabled for this build (as for every x86_64 target with floating
-        // point); both loads read 16 bytes within `b` (from `i` and from `i + 1`, with
-        // `i + 17 <= b.len()`), unaligned loads being allowed.
-        let stops = unsafe {
+        // point); the three loads read 16 bytes within `b` (from `i`, `i + 1` and `i + 2`, with
+        // `i + 18 <= b.len()`), unaligned loads being allowed.
+        let (kept, commas_or_stops, stops_marks) = unsafe {
             let at = b.as_ptr().add(i);
             let bytes = _mm_loadu_si128(at.cast::<__m128i>());
             let seconds = _mm_loadu_si128(at.add(1).cast::<__m128i>());
+            let thirds = _mm_loadu_si128(at.add(2).cast::<__m128i>());
+            let is = |v: __m128i, x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
             // As signed bytes: 80..BF are -128..-65, E4 is -28, E5..E9 are -27..-23.
             let continuation = _mm_cmplt_epi8(bytes, _mm_set1_epi8(0xC0_u8 as i8));
-            let e4 = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(0xE4_u8 as i8));
             let e5_to_e9 = _mm_and_si128(
                 _mm_cmpgt_epi8(bytes, _mm_set1_epi8(0xE4_u8 as i8)),
                 _mm_cmplt_epi8(bytes, _mm_set1_epi8(0xEA_u8 as i8)),
             );
             // After an E4 stands a continuation byte (80..BF): B8 and more are above B7.
             let high_second = _mm_cmpgt_epi8(seconds, _mm_set1_epi8(0xB7_u8 as i8));
-            let kept = _mm_or_si128(
-                _mm_or_si128(continuation, e5_to_e9),
-                _mm_and_si128(e4, high_second),
+            let ideograph = _mm_or_si128(e5_to_e9, _mm_and_si128(is(bytes, 0xE4), high_second));
+            // `，` EF BC 8C; `、` E3 80 81 and `。` E3 80 82.
+            let comma = _mm_and_si128(
+                _mm_and_si128(is(bytes, 0xEF), is(seconds, 0xBC)),
+                is(thirds, 0x8C),
             );
-            !(_mm_movemask_epi8(kept) as u32) & 0xFFFF
+            let e3_80 = _mm_and_si128(is(bytes, 0xE3), is(seconds, 0x80));
+            let enumeration_comma = _mm_and_si128(e3_80, is(thirds, 0x81));
+            let full_stop = _mm_and_si128(e3_80, is(thirds, 0x82));
+            let kept = _mm_or_si128(
+                _mm_or_si128(continuation, ideograph),
+                _mm_or_si128(comma, _mm_or_si128(enumeration_comma, full_stop)),
+            );
+            (
+                _mm_movemask_epi8(kept) as u32,
+                _mm_movemask_epi8(_mm_or_si128(comma, full_stop)) as u32,
+                _mm_movemask_epi8(full_stop) as u32,
+            )
         };
+        let stops = !kept & 0xFFFF;
+        // The marks of the run: those before its end.
+        let before = if stops == 0 {
+            0xFFFF
+        } else {
+            (1 << stops.trailing_zeros()) - 1
+        };
+        marks.comma_or_stop |= commas_or_stops & before != 0;
+        marks.full_stop |= stops_marks & before != 0;
         if stops != 0 {
             // The first stop is a character boundary: every byte before it continues or leads
-            // an ideograph.
+            // a character of the run.
             return i + stops.trailing_zeros() as usize;
         }
-        // The window starts at a boundary and holds ideographs only: they start every three
-        // bytes, and the one at byte 15 ends at byte 18.
+        // The window starts at a boundary and holds characters of the run only: they start
+        // every three bytes, and the one at byte 15 ends at byte 18.
         i += 18;
     }
-    skip_ideographs_bytewise(b, i)
+    skip_prose_bytewise(b, i, marks)
 }
 
 /// A list of words, searched for every occurrence of every word (overlapping ones included) by
@@ -662,39 +702,47 @@ mod tests {
     }
 
     #[test]
-    fn ideograph_runs_end_where_a_character_at_a_time_would() {
+    fn prose_runs_end_where_a_character_at_a_time_would() {
         // Every kind of byte the vector classes: the ends of the range (U+4E00, U+9FFF), the
-        // E4 characters below it (U+4DFF, U+4000), the lead after it (EA), punctuation, ASCII,
-        // two- and four-byte characters, and the lead bytes in between (E5, E9).
+        // E4 characters below it (U+4DFF, U+4000), the lead after it (EA), the three marks and
+        // their neighbours (`﹐` EF B9 90, `，` EF BC 8C, `＋` EF BC 8B, U+3000, `、`, `。`,
+        // `〃` E3 80 83), ASCII, two- and four-byte characters, and the lead bytes in between
+        // (E5, E9).
         let pieces = [
             "一", "\u{9FFF}", "\u{4DFF}", "\u{4000}", "\u{A000}", "增", "长", "，", "6", "é", "𠀀",
-            "\u{5000}", "\u{9000}", "。",
+            "\u{5000}", "\u{9000}", "。", "、", "\u{3000}", "〃", "＋", "﹐",
         ];
         let one_at_a_time = |s: &str, i: usize| {
-            s[i..]
+            let end = s[i..]
                 .char_indices()
-                .find(|&(_, c)| !('\u{4E00}'..='\u{9FFF}').contains(&c))
-                .map_or(s.len(), |(at, _)| i + at)
+                .find(|&(_, c)| {
+                    !(('\u{4E00}'..='\u{9FFF}').contains(&c) || matches!(c, '，' | '、' | '。'))
+                })
+                .map_or(s.len(), |(at, _)| i + at);
+            // The marks of the run alone.
+            let mut run = ProseMarks::default();
+            for c in s[i..end].chars() {
+                run.comma_or_stop |= matches!(c, '，' | '。');
+                run.full_stop |= c == '。';
+            }
+            (end, run)
         };
-        // Mostly ideographs, so that runs cross the 16-byte windows.
-        let pick = |k: usize| match k % 60 {
-            k @ 0..46 => [0, 1, 5, 6, 11, 12][k % 6],
-            k => k - 46,
+        // Mostly ideographs and marks, so that runs cross the 16-byte windows.
+        let pick = |k: usize| match k % (50 + pieces.len()) {
+            k @ 0..50 => [0, 1, 5, 6, 11, 12, 7, 13, 14, 5][k % 10],
+            k => k - 50,
         };
         for s in random_texts(&pieces, 300, 11, pick) {
             for (i, _) in s.char_indices() {
-                assert_eq!(
-                    skip_ideographs(s.as_bytes(), i),
-                    one_at_a_time(&s, i),
-                    "{s} from {i}"
-                );
-                assert_eq!(
-                    skip_ideographs_bytewise(s.as_bytes(), i),
-                    one_at_a_time(&s, i)
-                );
+                let mut marks = ProseMarks::default();
+                let end = skip_prose(s.as_bytes(), i, &mut marks);
+                assert_eq!((end, marks), one_at_a_time(&s, i), "{s} from {i}");
+                let mut marks = ProseMarks::default();
+                let end = skip_prose_bytewise(s.as_bytes(), i, &mut marks);
+                assert_eq!((end, marks), one_at_a_time(&s, i));
             }
         }
-        assert_eq!(skip_ideographs(b"", 0), 0);
+        assert_eq!(skip_prose(b"", 0, &mut ProseMarks::default()), 0);
     }
 
     #[test]

@@ -13,8 +13,8 @@
 //!   character repeated on both sides of that page break is written once.
 
 use crate::chars::{
-    BmpSet, char_at, char_width, display_width, is_cjk, is_cjk_punct, is_ideograph,
-    is_sentence_end, skip_ideographs, split_lines, three_byte_char,
+    BmpSet, ProseMarks, char_at, char_width, display_width, is_cjk, is_cjk_punct, is_ideograph,
+    is_sentence_end, skip_prose, split_lines, three_byte_char,
 };
 use crate::patterns;
 use std::borrow::Cow;
@@ -439,9 +439,12 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
     let mut marks = Marks::default();
     let mut width = 0;
     let mut i = 0;
+    // What the runs of prose held of `，`, `、` and `。`.
+    let mut prose = ProseMarks::default();
     loop {
-        // The unified ideographs (U+4E00 to U+9FFF): most of the text, wide, and no mark.
-        let past = skip_ideographs(b, i);
+        // The unified ideographs (U+4E00 to U+9FFF) and the commonest marks between them: most
+        // of the text, every character of it wide.
+        let past = skip_prose(b, i, &mut prose);
         width += 2 * ((past - i) / 3);
         i = past;
         let Some(&lead) = b.get(i) else {
@@ -485,6 +488,9 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
         width += char_width(c);
         i += len;
     }
+    // As noting each of them would have.
+    marks.prose |= prose.comma_or_stop;
+    marks.sentence_end |= prose.full_stop;
     Some((marks, width))
 }
 
@@ -909,6 +915,13 @@ mod tests {
             (0..0x30000)
                 .filter_map(char::from_u32)
                 .map(|c| format!("增{c}长，")),
+        );
+        // Long enough for the vector steps: the character among runs of prose and its marks.
+        samples.extend(
+            (0..0x30000)
+                .step_by(3)
+                .filter_map(char::from_u32)
+                .map(|c| format!("地区生产总值增长，全年、经济{c}社会。发展“平稳”向好，{c}")),
         );
         for s in &samples {
             let slow = clean_cow(fold_cow(s));
