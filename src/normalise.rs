@@ -783,7 +783,8 @@ fn line_continues(prev: Prev, next: &str) -> bool {
     {
         return true;
     }
-    if patterns::enumerator(next) || patterns::enumerator(prev.text) && !prev.marks.sentence_end {
+    // The marks first: a paragraph that ends a sentence is not read for an enumerator.
+    if patterns::enumerator(next) || !prev.marks.sentence_end && patterns::enumerator(prev.text) {
         return false;
     }
     let m = prev.marks;
@@ -803,7 +804,7 @@ fn continues(prev: Prev, next: &str) -> bool {
         return false;
     }
     // A numbered heading (`一、…，…`, `（一）…，…`) holds no sentence end; it may hold a comma.
-    if patterns::enumerator(prev.text) && !prev.marks.sentence_end {
+    if !prev.marks.sentence_end && patterns::enumerator(prev.text) {
         return false;
     }
     let Some(last) = prev.text.chars().next_back() else {
