@@ -166,14 +166,16 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         marks.clear();
         candidates.clear();
         time_words.clear();
+        let classes = &*PARAGRAPH_STOP_CLASSES;
         for (at, c) in PARAGRAPH_STOPS.find_iter(own) {
-            if crate::segment::is_sentence_mark(c) {
+            let class = classes.get(c as usize).copied().unwrap_or(0);
+            if class & SENTENCE_MARK != 0 {
                 marks.push((at, c));
             }
-            if scan::is_candidate(c) {
+            if class & CANDIDATE != 0 {
                 candidates.push(para.start + at);
             }
-            if TIME_WORD_FIRSTS.contains(c) {
+            if class & TIME_WORD_FIRST != 0 {
                 time_words.push((para.start + at, c));
             }
         }
@@ -232,9 +234,31 @@ static PARAGRAPH_STOPS: LazyLock<BmpSet> = LazyLock::new(|| {
     )
 });
 
-/// The first characters of time words (`patterns::time_word_firsts`).
-static TIME_WORD_FIRSTS: LazyLock<BmpSet> =
-    LazyLock::new(|| BmpSet::of(patterns::time_word_firsts()));
+/// What each character of `PARAGRAPH_STOPS` is to the pass over a paragraph, a byte per
+/// character of the Basic Multilingual Plane (only the few lines of the stops are ever read):
+/// one look for the three questions asked of every stop.
+static PARAGRAPH_STOP_CLASSES: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    let mut classes = vec![0u8; 0x10000].into_boxed_slice();
+    let mut mark = |chars: &mut dyn Iterator<Item = char>, class: u8| {
+        for c in chars {
+            if let Some(at) = classes.get_mut(c as usize) {
+                *at |= class;
+            }
+        }
+    };
+    mark(
+        &mut crate::segment::SENTENCE_MARK_CHARS.into_iter(),
+        SENTENCE_MARK,
+    );
+    mark(&mut scan::candidate_chars(), CANDIDATE);
+    mark(&mut patterns::time_word_firsts(), TIME_WORD_FIRST);
+    classes
+});
+
+/// The classes of `PARAGRAPH_STOP_CLASSES`.
+const SENTENCE_MARK: u8 = 1;
+const CANDIDATE: u8 = 2;
+const TIME_WORD_FIRST: u8 = 4;
 
 /// What the pass over a paragraph found for one of its sentences, as offsets in the text: where
 /// the scan's candidates stand in the sentence, and the first characters of time words in the

@@ -373,3 +373,25 @@ fn a_glossary_part_gives_no_figures() {
     let texts: Vec<&str> = found.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["5.2%", "45万人以上", "700亿斤"]);
 }
+
+/// The pass over a paragraph asks one table what each stop is: the table says what the
+/// predicates say, for every character of the plane, and holds exactly the stops.
+#[test]
+fn the_classes_of_the_stops_are_the_predicates() {
+    let time_word_firsts: Vec<char> = patterns::time_word_firsts().collect();
+    for c in (0..0x10000).filter_map(char::from_u32) {
+        let class = PARAGRAPH_STOP_CLASSES[c as usize];
+        assert_eq!(
+            class & SENTENCE_MARK != 0,
+            crate::segment::is_sentence_mark(c),
+            "{c:?}"
+        );
+        assert_eq!(class & CANDIDATE != 0, scan::is_candidate(c), "{c:?}");
+        assert_eq!(
+            class & TIME_WORD_FIRST != 0,
+            time_word_firsts.contains(&c),
+            "{c:?}"
+        );
+        assert_eq!(class != 0, PARAGRAPH_STOPS.contains(c), "{c:?}");
+    }
+}
