@@ -441,15 +441,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
 });
 
-/// Every entry's generic words, sorted: most indicators are none of them. Apart from `WORDS`, so
-/// that asking it does not index the catalogue's words first.
+/// Every entry's generic words: most indicators are none of them. Apart from `WORDS`, so that
+/// asking it does not index the catalogue's words first.
 static GENERIC: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut generic: Vec<&'static str> = CATALOGUE
+    CATALOGUE
         .iter()
         .flat_map(|e| e.generic.iter().copied())
-        .collect();
-    generic.sort_unstable();
-    generic
+        .collect()
 });
 
 /// The key of an indicator: first entry whose alias it contains (and no exclude), unit class
@@ -466,7 +464,8 @@ pub fn key_for_with<B: AsRef<str>>(
     before: impl FnOnce() -> B,
 ) -> Option<&'static Entry> {
     first_by_words(indicator, class).or_else(|| {
-        if GENERIC.binary_search(&indicator).is_err() {
+        // A few short words: compared by length first, most indicators are told apart at once.
+        if !GENERIC.contains(&indicator) {
             return None;
         }
         let before = before();
