@@ -338,36 +338,89 @@ pub struct WordSet {
     #[cfg(test)]
     words: Vec<&'static str>,
     firsts: BmpSet,
-    /// Each first character's words' range in `tails`, by the character: open addressing on a
-    /// multiplicative hash (one probe nearly always), cheaper than a rank in `firsts`, which
-    /// counts bits without the processor's instruction for it on the baseline target.
+    /// The words (their index in the list, and their bytes after the first character), by
+    /// first character.
+    tails: ByChar<(u32, &'static [u8])>,
+}
+
+/// Items grouped by a character, each group in the order given, found by the character in one
+/// probe nearly always: open addressing on a multiplicative hash. Cheaper than a binary search
+/// (a branch mispredicted at nearly every step) or a rank counted in a bitset (the baseline x86-64
+/// target has no instruction to count bits) for the look-ups made at every figure and stop.
+pub struct ByChar<T> {
     slots: Box<[Slot]>,
     /// Bits of a hash that pick a slot (`slots.len()` is `1 << slot_bits`).
     slot_bits: u32,
-    /// The words (their index in `words`, and their bytes after the first character), grouped
-    /// by first character.
-    tails: Vec<(u32, &'static [u8])>,
+    items: Vec<T>,
 }
 
-/// A first character and its words' range in `WordSet::tails` (`EMPTY_SLOT` for none).
+/// A character and its items' range in `ByChar::items` (`EMPTY_SLOT` for none).
 #[derive(Clone, Copy)]
 struct Slot {
-    first: u32,
+    key: u32,
     start: u32,
     end: u32,
 }
 
 /// No character is `u32::MAX`.
 const EMPTY_SLOT: Slot = Slot {
-    first: u32::MAX,
+    key: u32::MAX,
     start: 0,
     end: 0,
 };
 
-/// The slot where the search for `first` starts, among `1 << bits`.
-#[inline]
-fn slot_of(first: u32, bits: u32) -> usize {
-    (first.wrapping_mul(0x9E37_79B9) >> (32 - bits)) as usize
+impl<T> ByChar<T> {
+    /// The items of `pairs` by their character; the items of one character keep their order.
+    pub fn new(mut pairs: Vec<(char, T)>) -> ByChar<T> {
+        pairs.sort_by_key(|&(c, _)| c);
+        // Room for twice the characters, so that probes are short.
+        let keys = pairs.chunk_by(|a, b| a.0 == b.0).count();
+        let slot_bits = (2 * keys).next_power_of_two().trailing_zeros().max(1);
+        let mut slots = vec![EMPTY_SLOT; 1 << slot_bits].into_boxed_slice();
+        let mut start = 0;
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let key = u32::from(group[0].0);
+            let mut at = Self::first_slot(key, slot_bits);
+            while slots[at].key != u32::MAX {
+                at = (at + 1) & (slots.len() - 1);
+            }
+            // Fewer than 2^32 items: the lists are the lexicon's.
+            slots[at] = Slot {
+                key,
+                start: start as u32,
+                end: (start + group.len()) as u32,
+            };
+            start += group.len();
+        }
+        ByChar {
+            slots,
+            slot_bits,
+            items: pairs.into_iter().map(|(_, item)| item).collect(),
+        }
+    }
+
+    /// The slot where the search for `key` starts.
+    #[inline]
+    fn first_slot(key: u32, bits: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B9) >> (32 - bits)) as usize
+    }
+
+    /// The items of `c`, in their order (none when it has none).
+    #[inline]
+    pub fn get(&self, c: char) -> &[T] {
+        let key = u32::from(c);
+        let mut at = Self::first_slot(key, self.slot_bits);
+        loop {
+            let slot = self.slots[at];
+            if slot.key == key {
+                return &self.items[slot.start as usize..slot.end as usize];
+            }
+            if slot.key == u32::MAX {
+                return &[];
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
 }
 
 /// The place of `w` in `words`, added at the end if it is not there yet: lists of words that
@@ -388,37 +441,16 @@ impl WordSet {
             let first = w.chars().next().filter(|&c| u32::from(c) < 0x10000)?;
             by_first.push((first, u32::try_from(id).ok()?));
         }
-        // By first character, and each group in the words' order.
-        by_first.sort_unstable();
         let firsts = BmpSet::of(by_first.iter().map(|&(c, _)| c));
-        let tails: Vec<(u32, &'static [u8])> = by_first
-            .iter()
-            .map(|&(c, id)| (id, &words[id as usize].as_bytes()[c.len_utf8()..]))
-            .collect();
-        // Room for twice the first characters, so that probes are short.
-        let slot_bits = (2 * by_first.len())
-            .next_power_of_two()
-            .trailing_zeros()
-            .max(1);
-        let mut slots = vec![EMPTY_SLOT; 1 << slot_bits].into_boxed_slice();
-        let mut k = 0;
-        for group in by_first.chunk_by(|a, b| a.0 == b.0) {
-            let first = u32::from(group[0].0);
-            let mut at = slot_of(first, slot_bits);
-            while slots[at].first != u32::MAX {
-                at = (at + 1) & (slots.len() - 1);
-            }
-            slots[at] = Slot {
-                first,
-                start: u32::try_from(k).ok()?,
-                end: u32::try_from(k + group.len()).ok()?,
-            };
-            k += group.len();
-        }
+        // By first character, and each group in the words' order.
+        let tails = ByChar::new(
+            by_first
+                .into_iter()
+                .map(|(c, id)| (c, (id, &words[id as usize].as_bytes()[c.len_utf8()..])))
+                .collect(),
+        );
         Some(WordSet {
             firsts,
-            slots,
-            slot_bits,
             tails,
             #[cfg(test)]
             words,
@@ -434,18 +466,7 @@ impl WordSet {
     /// after `c`.
     #[inline]
     fn starting_with(&self, c: char) -> &[(u32, &'static [u8])] {
-        let first = u32::from(c);
-        let mut at = slot_of(first, self.slot_bits);
-        loop {
-            let slot = self.slots[at];
-            if slot.first == first {
-                return &self.tails[slot.start as usize..slot.end as usize];
-            }
-            if slot.first == u32::MAX {
-                return &[];
-            }
-            at = (at + 1) & (self.slots.len() - 1);
-        }
+        self.tails.get(c)
     }
 
     /// Call `found(word index, start, end)` for every occurrence in `s` of every word, by start
@@ -804,6 +825,36 @@ mod tests {
         }
         assert!(WordSet::new(vec!["增", ""]).is_none());
         assert!(WordSet::new(vec!["𠀀增"]).is_none());
+    }
+
+    #[test]
+    fn items_by_char_keep_their_order_and_none_is_lost() {
+        // Characters spread at random over the plane (a fixed sequence), three items each, given
+        // out of order: the table holds chains of probes, and each character's items come back
+        // in their order.
+        let mut seed: u32 = 7;
+        let mut keys: Vec<char> = (0..3000)
+            .filter_map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                char::from_u32(0x20 + (seed >> 8) % 0xA000)
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut pairs: Vec<(char, (char, u8))> = Vec::new();
+        for k in 0..3 {
+            pairs.extend(keys.iter().rev().map(|&c| (c, (c, k))));
+        }
+        let by = ByChar::new(pairs);
+        for &c in &keys {
+            assert_eq!(by.get(c), [(c, 0), (c, 1), (c, 2)], "{c:?}");
+        }
+        for c in (0x20..0xA020).filter_map(char::from_u32) {
+            if keys.binary_search(&c).is_err() {
+                assert!(by.get(c).is_empty(), "{c:?}");
+            }
+        }
+        assert!(ByChar::<u8>::new(Vec::new()).get('a').is_empty());
     }
 
     /// Many first characters: the table of first characters holds chains of probes.

@@ -341,24 +341,19 @@ fn place_of<'a>(path: &[&'a Node], para: &Node, last: &mut Arc<str>) -> Place<'a
     }
 }
 
-/// Words by a character of theirs, sorted by it.
-struct WordsBy(Vec<(char, &'static str)>);
+/// Words by a character of theirs.
+struct WordsBy(crate::chars::ByChar<&'static str>);
 
 impl WordsBy {
     fn new(words: &[&'static str], key: fn(&str) -> Option<char>) -> WordsBy {
-        let mut by: Vec<(char, &'static str)> =
-            words.iter().filter_map(|w| Some((key(w)?, *w))).collect();
-        by.sort_unstable();
-        WordsBy(by)
+        WordsBy(crate::chars::ByChar::new(
+            words.iter().filter_map(|w| Some((key(w)?, *w))).collect(),
+        ))
     }
 
     /// The words whose character is `c`.
     fn with(&self, c: char) -> impl Iterator<Item = &'static str> + '_ {
-        let from = self.0.partition_point(|&(k, _)| k < c);
-        self.0[from..]
-            .iter()
-            .take_while(move |&&(k, _)| k == c)
-            .map(|&(_, w)| w)
+        self.0.get(c).iter().copied()
     }
 }
 

@@ -213,11 +213,11 @@ pub const CN_DIGITS: &[(char, u32)] = &[
 /// extractor has always found it.
 pub use super::script::simplify_for_matching;
 
-/// The units by their first character (sorted): a unit can only be written at the start of `s`
+/// The units by their first character: a unit can only be written at the start of `s`
 /// if it starts with the first character of `s`. Each group is longest first, and among units of
 /// one length the later in `UNITS` first: the first that matches is the longest (the last of the
 /// longest, as `max_by_key` picks).
-static UNITS_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static Unit>)>> =
+static UNITS_BY_FIRST: std::sync::LazyLock<crate::chars::ByChar<&'static Unit>> =
     std::sync::LazyLock::new(|| {
         let mut groups: Vec<(char, Vec<&'static Unit>)> = Vec::new();
         for u in UNITS {
@@ -236,16 +236,19 @@ static UNITS_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static Unit>)>> =
             g.reverse();
             g.sort_by_key(|u| std::cmp::Reverse(u.written.len()));
         }
-        groups
+        crate::chars::ByChar::new(
+            groups
+                .into_iter()
+                .flat_map(|(c, g)| g.into_iter().map(move |u| (c, u)))
+                .collect(),
+        )
     });
 
 /// The longest unit written at the start of `s`.
 pub fn unit_at(s: &str) -> Option<&'static Unit> {
     let first = s.chars().next()?;
-    let groups = &*UNITS_BY_FIRST;
-    let g = groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
-    groups[g]
-        .1
+    UNITS_BY_FIRST
+        .get(first)
         .iter()
         .copied()
         .find(|u| starts_with(s, u.written))
