@@ -268,11 +268,14 @@ impl<'a> Fold<'a> {
 /// Titles of a tree segmented through the folded text, in the characters of the original. Only
 /// nodes whose text the fold changed can have a title that differs.
 fn restore_titles(node: &mut document::Node, fold: &Fold) {
-    let first_change = fold.replaced.partition_point(|&(at, _)| at < node.start);
-    if fold
-        .replaced
-        .get(first_change)
-        .is_some_and(|&(at, _)| at < node.end)
+    // A paragraph of running text has no title of its own (`Node::title_in` reads it from the
+    // text, which is the original's): most nodes are such paragraphs.
+    let first_change = || fold.replaced.partition_point(|&(at, _)| at < node.start);
+    if !node.title.is_empty()
+        && fold
+            .replaced
+            .get(first_change())
+            .is_some_and(|&(at, _)| at < node.end)
     {
         node.title = fold.original_of(&node.title, node.start, node.end);
     }
