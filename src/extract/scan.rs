@@ -332,13 +332,21 @@ const MAX_QUOTED_NAME: usize = 20;
 
 /// The next place of a closing mark at or after a position that only moves forward.
 struct NextClose {
-    mark: char,
+    /// The mark's bytes, searched for by the memchr crate's searcher (std's search for a
+    /// character looks for its last byte, a continuation byte that most characters share).
+    mark: &'static memchr::memmem::Finder<'static>,
     /// The last answer: where the search started, and what it found.
     last: Option<(usize, Option<usize>)>,
 }
 
+/// The searchers of the marks that close names (`NAME_OPENERS`), built once.
+static CLOSING_QUOTE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("”".as_bytes()));
+static CLOSING_TITLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("》".as_bytes()));
+
 impl NextClose {
-    fn new(mark: char) -> NextClose {
+    fn new(mark: &'static memchr::memmem::Finder<'static>) -> NextClose {
         NextClose { mark, last: None }
     }
 
@@ -348,7 +356,7 @@ impl NextClose {
             // Searched from no later than `from`: its answer holds if it is not behind `from`.
             Some((start, found)) if start <= from && found.is_none_or(|at| at >= from) => found,
             _ => {
-                let found = s[from..].find(self.mark).map(|k| from + k);
+                let found = self.mark.find(&s.as_bytes()[from..]).map(|k| from + k);
                 self.last = Some((from, found));
                 found
             }
@@ -416,7 +424,10 @@ fn scan_with(s: &str, mut next: impl FnMut(usize) -> usize, out: &mut Vec<Quanti
     // Names in quotes and titles (`“3个100”工程`, `《…2030年…》`) hold numbers that are not figures.
     let mut quoted_until = 0;
     // Where the next `”` and `》` are (found once, not at every opening mark).
-    let mut closes = [NextClose::new('”'), NextClose::new('》')];
+    let mut closes = [
+        NextClose::new(&CLOSING_QUOTE),
+        NextClose::new(&CLOSING_TITLE),
+    ];
     while i < s.len() {
         // Only the characters of `CANDIDATES` do anything below.
         i = next(i);
