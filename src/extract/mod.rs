@@ -751,8 +751,8 @@ fn sentence(
             .get_or_init(|| format!("{}{s}", place.section))
             .as_str()
     };
-    for (k, mut q) in quantities.drain(..).enumerate() {
-        let q = &mut q;
+    // Read in place (a quantity is a few hundred bytes): the room is emptied at the next scan.
+    for (k, q) in quantities.iter_mut().enumerate() {
         let horizon = horizon_of(
             doc,
             place,
