@@ -189,20 +189,24 @@ fn clean_str(line: &str) -> Cow<'_, str> {
         let (Some(a), Some(b)) = (run.chars().next_back(), rest.chars().next()) else {
             continue;
         };
-        let numeric = |x: char| x.is_ascii_digit() || matches!(x, '%' | '.' | '‰');
-        let drop = is_cjk_punct(a)
-            || is_cjk_punct(b)
-            || (is_ideograph(a) && numeric(b))
-            || (numeric(a) && is_ideograph(b))
-            // `6.3 %`: a percent or per-mille sign belongs to its number.
-            || (a.is_ascii_digit() && matches!(b, '%' | '‰'))
-            || (letter_spaced && is_ideograph(a) && is_ideograph(b));
-        if !drop {
+        if !drops_spaces(a, b, letter_spaced) {
             out.push(' ');
         }
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// Whether the spaces between `a` and `b` are layout, dropped, rather than one space kept.
+fn drops_spaces(a: char, b: char, letter_spaced: bool) -> bool {
+    let numeric = |x: char| x.is_ascii_digit() || matches!(x, '%' | '.' | '‰');
+    is_cjk_punct(a)
+        || is_cjk_punct(b)
+        || (is_ideograph(a) && numeric(b))
+        || (numeric(a) && is_ideograph(b))
+        // `6.3 %`: a percent or per-mille sign belongs to its number.
+        || (a.is_ascii_digit() && matches!(b, '%' | '‰'))
+        || (letter_spaced && is_ideograph(a) && is_ideograph(b))
 }
 
 /// Whether `line` (trimmed) is letter-spaced: most pairs of ideographs with only spaces
@@ -1004,50 +1008,34 @@ mod tests {
         );
     }
 
-    /// Cleaning as first written: every character read, the spaces decided one by one.
+    /// Cleaning a character at a time: the characters that are not spaces, each with whether
+    /// spaces stood before it; letter-spacing read from the pairs of ideographs among them.
     fn clean_char_by_char(line: &str) -> String {
         let line = line.trim_matches(|c: char| c.is_whitespace());
-        let (mut pairs, mut spaced) = (0usize, 0usize);
-        let mut last_ideograph_then_spaces: Option<bool> = None;
+        let mut items: Vec<(char, bool)> = Vec::new();
+        let mut after_space = false;
         for c in line.chars() {
             if c == ' ' {
-                if let Some(seen_space) = last_ideograph_then_spaces.as_mut() {
-                    *seen_space = true;
-                }
-                continue;
+                after_space = true;
+            } else {
+                items.push((c, after_space));
+                after_space = false;
             }
-            let ideograph = is_ideograph(c);
-            if ideograph && let Some(seen_space) = last_ideograph_then_spaces {
-                pairs += 1;
-                spaced += usize::from(seen_space);
-            }
-            last_ideograph_then_spaces = ideograph.then_some(false);
         }
+        let (pairs, spaced) = items
+            .windows(2)
+            .filter(|w| is_ideograph(w[0].0) && is_ideograph(w[1].0))
+            .fold((0usize, 0usize), |(p, s), w| {
+                (p + 1, s + usize::from(w[1].1))
+            });
         let letter_spaced =
             spaced >= LETTER_SPACED_MIN && spaced as f64 >= pairs as f64 * LETTER_SPACED_SHARE;
         let mut out = String::new();
-        let (mut before, mut in_spaces) = ('\0', false);
-        for b in line.chars() {
-            if b == ' ' {
-                in_spaces = true;
-                continue;
-            }
-            if in_spaces {
-                let a = before;
-                let numeric = |x: char| x.is_ascii_digit() || matches!(x, '%' | '.' | '‰');
-                let drop = is_cjk_punct(a)
-                    || is_cjk_punct(b)
-                    || (is_ideograph(a) && numeric(b))
-                    || (numeric(a) && is_ideograph(b))
-                    || (a.is_ascii_digit() && matches!(b, '%' | '‰'))
-                    || (letter_spaced && is_ideograph(a) && is_ideograph(b));
-                if !drop {
-                    out.push(' ');
-                }
-                in_spaces = false;
+        for (k, &(b, after_space)) in items.iter().enumerate() {
+            if after_space && k > 0 && !drops_spaces(items[k - 1].0, b, letter_spaced) {
+                out.push(' ');
             }
             out.push(b);
-            before = b;
         }
         out
     }
