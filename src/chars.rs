@@ -276,7 +276,7 @@ fn skip_prose_sse2(b: &[u8], mut i: usize, marks: &mut ProseMarks) -> usize {
         // SAFETY: SSE2 is enabled for this build (as for every x86_64 target with floating
         // point); the three loads read 16 bytes within `b` (from `i`, `i + 1` and `i + 2`, with
         // `i + 18 <= b.len()`), unaligned loads being allowed.
-        let (kept, commas_or_stops, stops_marks) = unsafe {
+        let (kept, commas_or_stops, full_stops) = unsafe {
             let at = b.as_ptr().add(i);
             let bytes = _mm_loadu_si128(at.cast::<__m128i>());
             let seconds = _mm_loadu_si128(at.add(1).cast::<__m128i>());
@@ -317,7 +317,7 @@ fn skip_prose_sse2(b: &[u8], mut i: usize, marks: &mut ProseMarks) -> usize {
             (1 << stops.trailing_zeros()) - 1
         };
         marks.comma_or_stop |= commas_or_stops & before != 0;
-        marks.full_stop |= stops_marks & before != 0;
+        marks.full_stop |= full_stops & before != 0;
         if stops != 0 {
             // The first stop is a character boundary: every byte before it continues or leads
             // a character of the run.

@@ -223,14 +223,14 @@ const BYTES_PER_MENTION: usize = 512;
 /// (200 MB) does not reserve 100 MB of address space it may never use.
 const MAX_MENTIONS_RESERVED: usize = 1 << 16;
 
-/// The characters sentence splitting, the scan and the time words act on: one pass over a
-/// paragraph finds them all.
+/// The characters sentence splitting, the scan and the time words act on (those of
+/// `PARAGRAPH_STOP_CLASSES`): one pass over a paragraph finds them all.
 static PARAGRAPH_STOPS: LazyLock<BmpSet> = LazyLock::new(|| {
+    let classes = &*PARAGRAPH_STOP_CLASSES;
     BmpSet::of(
-        crate::segment::SENTENCE_MARK_CHARS
-            .into_iter()
-            .chain(scan::candidate_chars())
-            .chain(patterns::time_word_firsts()),
+        (0..classes.len())
+            .filter(|&n| classes[n] != 0)
+            .filter_map(|n| char::from_u32(n as u32)),
     )
 });
 
