@@ -166,8 +166,8 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
         marks.clear();
         candidates.clear();
         time_words.clear();
-        let classes = &*PARAGRAPH_STOP_CLASSES;
-        for (at, c) in PARAGRAPH_STOPS.find_iter(own) {
+        let ParagraphStops { set, classes } = &*PARAGRAPH_STOPS;
+        for (at, c) in set.find_iter(own) {
             let class = classes.get(c as usize).copied().unwrap_or(0);
             if class & SENTENCE_MARK != 0 {
                 marks.push((at, c));
@@ -223,39 +223,42 @@ const BYTES_PER_MENTION: usize = 512;
 /// (200 MB) does not reserve 100 MB of address space it may never use.
 const MAX_MENTIONS_RESERVED: usize = 1 << 16;
 
-/// The characters sentence splitting, the scan and the time words act on (those of
-/// `PARAGRAPH_STOP_CLASSES`): one pass over a paragraph finds them all.
-static PARAGRAPH_STOPS: LazyLock<BmpSet> = LazyLock::new(|| {
-    let classes = &*PARAGRAPH_STOP_CLASSES;
-    BmpSet::of(
-        (0..classes.len())
-            .filter(|&n| classes[n] != 0)
-            .filter_map(|n| char::from_u32(n as u32)),
-    )
-});
+/// The characters sentence splitting, the scan and the time words act on: one pass over a
+/// paragraph finds them all, and asks one table what each is.
+struct ParagraphStops {
+    set: BmpSet,
+    /// What each character of the set is, a byte per character of the Basic Multilingual
+    /// Plane (only the few lines of the stops are ever read): one look for the three questions
+    /// asked of every stop.
+    classes: Box<[u8]>,
+}
 
-/// What each character of `PARAGRAPH_STOPS` is to the pass over a paragraph, a byte per
-/// character of the Basic Multilingual Plane (only the few lines of the stops are ever read):
-/// one look for the three questions asked of every stop.
-static PARAGRAPH_STOP_CLASSES: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+static PARAGRAPH_STOPS: LazyLock<ParagraphStops> = LazyLock::new(|| {
     let mut classes = vec![0u8; 0x10000].into_boxed_slice();
-    let mut mark = |chars: &mut dyn Iterator<Item = char>, class: u8| {
+    let mut stops = Vec::new();
+    let lists: [(&mut dyn Iterator<Item = char>, u8); 3] = [
+        (
+            &mut crate::segment::SENTENCE_MARK_CHARS.into_iter(),
+            SENTENCE_MARK,
+        ),
+        (&mut scan::candidate_chars(), CANDIDATE),
+        (&mut patterns::time_word_firsts(), TIME_WORD_FIRST),
+    ];
+    for (chars, class) in lists {
         for c in chars {
             if let Some(at) = classes.get_mut(c as usize) {
                 *at |= class;
+                stops.push(c);
             }
         }
-    };
-    mark(
-        &mut crate::segment::SENTENCE_MARK_CHARS.into_iter(),
-        SENTENCE_MARK,
-    );
-    mark(&mut scan::candidate_chars(), CANDIDATE);
-    mark(&mut patterns::time_word_firsts(), TIME_WORD_FIRST);
-    classes
+    }
+    ParagraphStops {
+        set: BmpSet::of(stops),
+        classes,
+    }
 });
 
-/// The classes of `PARAGRAPH_STOP_CLASSES`.
+/// The classes of `ParagraphStops::classes`.
 const SENTENCE_MARK: u8 = 1;
 const CANDIDATE: u8 = 2;
 const TIME_WORD_FIRST: u8 = 4;

@@ -379,8 +379,9 @@ fn a_glossary_part_gives_no_figures() {
 #[test]
 fn the_classes_of_the_stops_are_the_predicates() {
     let time_word_firsts: Vec<char> = patterns::time_word_firsts().collect();
+    let stops = &*PARAGRAPH_STOPS;
     for c in (0..0x10000).filter_map(char::from_u32) {
-        let class = PARAGRAPH_STOP_CLASSES[c as usize];
+        let class = stops.classes[c as usize];
         assert_eq!(
             class & SENTENCE_MARK != 0,
             crate::segment::is_sentence_mark(c),
@@ -392,6 +393,6 @@ fn the_classes_of_the_stops_are_the_predicates() {
             time_word_firsts.contains(&c),
             "{c:?}"
         );
-        assert_eq!(class != 0, PARAGRAPH_STOPS.contains(c), "{c:?}");
+        assert_eq!(class != 0, stops.set.contains(c), "{c:?}");
     }
 }
