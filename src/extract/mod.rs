@@ -179,6 +179,12 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
                 time_words.push((para.start + at, c));
             }
         }
+        // A paragraph with no candidate holds no quantity (`sentence` would return at once for
+        // each of its sentences), unless the script fold changed it: the folded text is scanned
+        // for candidates of its own.
+        if candidates.is_empty() && !doc.folded_within(para.start, para.end) {
+            return;
+        }
         crate::segment::sentences_at(own, &marks, &mut spans);
         // The sentences come in order, and so do the candidates: each sentence's are the next
         // ones up to its end.
