@@ -138,45 +138,60 @@ fn join_lines(lines: &[&str]) -> String {
 /// The lines of each page of decoded text (see [`split_pages`]), as slices of it: a line's `\r`
 /// is left out, and a run of one or two blank lines is one empty line.
 pub fn page_lines(text: &str) -> Vec<Vec<&str>> {
-    let mut pages = Vec::new();
-    // The current page's lines: a page holds at least one line that is not blank.
-    let mut current: Vec<&str> = Vec::new();
-    let mut blank_run = 0usize;
+    let mut pages = PageSplit::default();
     // Most texts hold no form feed: their lines are not searched for one each.
     let form_feeds = memchr::memchr(0x0C, text.as_bytes()).is_some();
     for raw in crate::chars::split_lines(text) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let pieces: smallvec::SmallVec<[&str; 1]> = if form_feeds {
-            crate::chars::split_ascii(line, 0x0C).collect()
-        } else {
-            smallvec::smallvec![line]
-        };
-        let mut parts = pieces.into_iter().peekable();
+        if !form_feeds {
+            pages.line(line);
+            continue;
+        }
+        let mut parts = crate::chars::split_ascii(line, 0x0C).peekable();
         while let Some(part) = parts.next() {
-            if part.trim().is_empty() {
-                blank_run += 1;
-            } else {
-                if blank_run >= PAGE_BREAK_BLANK_LINES && !current.is_empty() {
-                    pages.push(std::mem::take(&mut current));
-                } else if blank_run > 0 && !current.is_empty() {
-                    current.push("");
-                }
-                blank_run = 0;
-                current.push(part);
-            }
+            pages.line(part);
             if parts.peek().is_some() {
                 // A form feed always ends the page, even mid-line.
-                if !current.is_empty() {
-                    pages.push(std::mem::take(&mut current));
-                }
-                blank_run = 0;
+                pages.end_page();
             }
         }
     }
-    if !current.is_empty() {
-        pages.push(current);
+    pages.end_page();
+    pages.done
+}
+
+/// The pages of [`page_lines`] as they are read.
+#[derive(Default)]
+struct PageSplit<'a> {
+    done: Vec<Vec<&'a str>>,
+    /// The current page's lines: a page holds at least one line that is not blank.
+    current: Vec<&'a str>,
+    blank_run: usize,
+}
+
+impl<'a> PageSplit<'a> {
+    /// The next line of the current page (a run of blank lines long enough ends the page).
+    fn line(&mut self, line: &'a str) {
+        if line.trim().is_empty() {
+            self.blank_run += 1;
+            return;
+        }
+        if self.blank_run >= PAGE_BREAK_BLANK_LINES && !self.current.is_empty() {
+            self.done.push(std::mem::take(&mut self.current));
+        } else if self.blank_run > 0 && !self.current.is_empty() {
+            self.current.push("");
+        }
+        self.blank_run = 0;
+        self.current.push(line);
     }
-    pages
+
+    /// End the current page, if it holds a line.
+    fn end_page(&mut self) {
+        if !self.current.is_empty() {
+            self.done.push(std::mem::take(&mut self.current));
+        }
+        self.blank_run = 0;
+    }
 }
 
 #[cfg(test)]
