@@ -14,7 +14,7 @@
 
 use crate::chars::{
     BmpSet, ProseMarks, char_at, char_width, display_width, is_cjk, is_cjk_punct, is_ideograph,
-    is_sentence_end, skip_prose, split_lines, three_byte_char,
+    is_sentence_end, skip_prose, split_ascii, split_lines, three_byte_char,
 };
 use crate::patterns;
 use std::borrow::Cow;
@@ -179,21 +179,16 @@ fn clean_str(line: &str) -> Cow<'_, str> {
     }
     let letter_spaced = is_letter_spaced(line);
     let mut out = String::with_capacity(line.len());
-    // The line is trimmed: a run of spaces always has a character on both sides. The text
-    // between runs is copied whole; each run is kept as one space or dropped.
-    let mut rest = line;
-    while let Some(at) = memchr::memchr(b' ', rest.as_bytes()) {
-        let (run, spaces) = rest.split_at(at);
-        out.push_str(run);
-        rest = spaces.trim_start_matches(' ');
-        let (Some(a), Some(b)) = (run.chars().next_back(), rest.chars().next()) else {
-            continue;
-        };
-        if !drops_spaces(a, b, letter_spaced) {
+    // The text between runs of spaces is copied whole; each run (the line is trimmed, so it has
+    // a character on both sides) is kept as one space or dropped.
+    for piece in split_ascii(line, b' ').filter(|p| !p.is_empty()) {
+        if let (Some(a), Some(b)) = (out.chars().next_back(), piece.chars().next())
+            && !drops_spaces(a, b, letter_spaced)
+        {
             out.push(' ');
         }
+        out.push_str(piece);
     }
-    out.push_str(rest);
     Cow::Owned(out)
 }
 
@@ -855,16 +850,19 @@ mod tests {
 
     #[test]
     fn a_paragraph_joined_across_a_page_break_is_judged_again_with_the_next() {
-        // On the second page alone, `6.3%` and the line after it are two paragraphs; joined to
-        // the first page's open sentence, `6.3%` leaves a quote open, which the next line closes.
-        let c = norm(&["他说：“地区生产总值增长", "6.3%\n投资增长5%。”\n粮食丰收。"]);
+        // On the second page alone, `4.8%` and the line after it are two paragraphs; joined to
+        // the first page's open sentence, `4.8%` leaves a quote open, which the next line closes.
+        let c = norm(&[
+            "他说：“全市工业产值增长",
+            "4.8%\n服务收入增长9%。”\n秋粮丰收。",
+        ]);
         assert_eq!(
             lines(&c),
-            ["他说：“地区生产总值增长6.3%投资增长5%。”", "粮食丰收。"]
+            ["他说：“全市工业产值增长4.8%服务收入增长9%。”", "秋粮丰收。"]
         );
         // Without the page before, the page's own judgement stands.
-        let alone = norm(&["6.3%\n投资增长5%。”\n粮食丰收。"]);
-        assert_eq!(lines(&alone), ["6.3%", "投资增长5%。”", "粮食丰收。"]);
+        let alone = norm(&["4.8%\n服务收入增长9%。”\n秋粮丰收。"]);
+        assert_eq!(lines(&alone), ["4.8%", "服务收入增长9%。”", "秋粮丰收。"]);
     }
 
     #[test]
@@ -1043,7 +1041,7 @@ mod tests {
     #[test]
     fn cleaning_a_run_at_a_time_is_cleaning_a_character_at_a_time() {
         let pieces = [
-            "地", "区", "增长", "6.3", "%", "‰", "，", "（", "G318", "a", "b", " ", "  ", " ", " ",
+            "地", "区", "增长", "4.8", "%", "‰", "，", "（", "A12", "a", "b", " ", "  ", " ", " ",
             "\t", "川", "。", "2", "政 ", "府 ", "工 ", "作 ", "报 ", "告 ",
         ];
         // A fixed linear congruential sequence: the same lines on every run.

@@ -179,12 +179,6 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
                 time_words.push((para.start + at, c));
             }
         }
-        // A paragraph with no candidate holds no quantity (`sentence` would return at once for
-        // each of its sentences), unless the script fold changed it: the folded text is scanned
-        // for candidates of its own.
-        if candidates.is_empty() && !doc.folded_within(para.start, para.end) {
-            return;
-        }
         crate::segment::sentences_at(own, &marks, &mut spans);
         // The sentences come in order, and so do the candidates: each sentence's are the next
         // ones up to its end.
@@ -241,23 +235,16 @@ struct ParagraphStops {
 
 static PARAGRAPH_STOPS: LazyLock<ParagraphStops> = LazyLock::new(|| {
     let mut classes = vec![0u8; 0x10000].into_boxed_slice();
-    let mut stops = Vec::new();
-    let lists: [(&mut dyn Iterator<Item = char>, u8); 3] = [
-        (
-            &mut crate::segment::SENTENCE_MARK_CHARS.into_iter(),
-            SENTENCE_MARK,
-        ),
-        (&mut scan::candidate_chars(), CANDIDATE),
-        (&mut patterns::time_word_firsts(), TIME_WORD_FIRST),
-    ];
-    for (chars, class) in lists {
-        for c in chars {
-            if let Some(at) = classes.get_mut(c as usize) {
-                *at |= class;
-                stops.push(c);
-            }
-        }
-    }
+    let stops: Vec<char> = crate::segment::SENTENCE_MARK_CHARS
+        .into_iter()
+        .map(|c| (c, SENTENCE_MARK))
+        .chain(scan::candidate_chars().map(|c| (c, CANDIDATE)))
+        .chain(patterns::time_word_firsts().map(|c| (c, TIME_WORD_FIRST)))
+        .filter_map(|(c, class)| {
+            *classes.get_mut(c as usize)? |= class;
+            Some(c)
+        })
+        .collect();
     ParagraphStops {
         set: BmpSet::of(stops),
         classes,

@@ -219,27 +219,14 @@ pub use super::script::simplify_for_matching;
 /// longest, as `max_by_key` picks).
 static UNITS_BY_FIRST: std::sync::LazyLock<crate::chars::ByChar<&'static Unit>> =
     std::sync::LazyLock::new(|| {
-        let mut groups: Vec<(char, Vec<&'static Unit>)> = Vec::new();
-        for u in UNITS {
-            let Some(first) = u.written.chars().next() else {
-                continue;
-            };
-            match groups.iter_mut().find(|(c, _)| *c == first) {
-                Some((_, g)) => g.push(u),
-                None => groups.push((first, vec![u])),
-            }
-        }
-        groups.sort_by_key(|(c, _)| *c);
-        for (_, g) in &mut groups {
-            // Reversed, then sorted stably by length: among equal lengths the later in `UNITS`
-            // comes first.
-            g.reverse();
-            g.sort_by_key(|u| std::cmp::Reverse(u.written.len()));
-        }
+        // Longest first, and among units of one length the later in `UNITS` first; the table
+        // keeps that order within each character's group.
+        let mut units: Vec<(usize, &'static Unit)> = UNITS.iter().enumerate().collect();
+        units.sort_by_key(|&(k, u)| (std::cmp::Reverse(u.written.len()), std::cmp::Reverse(k)));
         crate::chars::ByChar::new(
-            groups
+            units
                 .into_iter()
-                .flat_map(|(c, g)| g.into_iter().map(move |u| (c, u)))
+                .filter_map(|(_, u)| Some((u.written.chars().next()?, u)))
                 .collect(),
         )
     });
