@@ -6,17 +6,38 @@
 #
 # A benchmark, not a test: run it by hand on a quiet machine.
 #   bash bench/run.sh                 # RUNS=5 by default, the median of the runs reported
+#   PGO=0 bash bench/run.sh           # the plain release build only
 #   GAZETTE=path/to/gazette bash bench/run.sh
+#
+# The binary measured is the profile-guided build of bench/pgo.sh (trained on the bundled
+# fixtures, not on the corpus measured here), the build to use for whole archives; the plain
+# release build is measured beside it on the large input. Where the profile-guided build cannot
+# be made (no llvm-tools), or with PGO=0, the plain release build is measured instead.
 #
 # The large input is built from the reports in ../shared/corpus (GAZETTE_CORPUS to point
 # elsewhere); without them the corpus figures are skipped and only the seed is timed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
-bin=${GAZETTE:-target/release/gazette}
+plain=target/release/gazette
 corpus=${GAZETTE_CORPUS:-../shared/corpus}
 min_mb=${MIN_MB:-25}
-[ -n "${GAZETTE:-}" ] || cargo build --release --locked --quiet
+if [ -n "${GAZETTE:-}" ]; then
+  bin=$GAZETTE
+  plain=
+else
+  cargo build --release --locked --quiet
+  bin=$plain
+  if [ "${PGO:-1}" != 0 ]; then
+    if pgo=$(bash bench/pgo.sh); then
+      bin=$pgo
+    else
+      echo "no profile-guided build (see above): the plain release build is measured"
+    fi
+  fi
+fi
+[ "$bin" = "$plain" ] && plain=
+echo "measured: $bin${plain:+ (profile-guided; the plain build $plain beside it on the large input)}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -104,6 +125,19 @@ else
   echo "  rg not installed (apt-get install ripgrep): no scan to compare with"
 fi
 echo "  peak memory: $(peak_mb "$bin" extract "$big" --format jsonl) MB for a $(mb "$size") MB input"
+if [ -n "$plain" ]; then
+  # The two builds in turn, $runs pairs, as for rg above.
+  builds=$work/build-pairs
+  : > "$builds"
+  for _ in $(seq "$runs"); do
+    a=$(wall_us "$plain" extract "$big" --format jsonl -j 1)
+    b=$(wall_us "$bin" extract "$big" --format jsonl -j 1)
+    echo "$a $b" >> "$builds"
+  done
+  p=$(awk '{ print int($1 / 1000) }' "$builds" | median)
+  by=$(awk '{ printf "%.4f\n", $2 / $1 }' "$builds" | median)
+  echo "  plain release build: $p ms ($(rate "$size" "$p") MB/s); the profile-guided build takes $(awk -v x="$by" 'BEGIN { printf "%.2f", x }') of its time (median of $runs pairs run in turn)"
+fi
 
 # Batches: the reports as separate files, 8 and 32 copies of each.
 for copies in 8 32; do
