@@ -55,4 +55,21 @@ train diff fixtures/diff/earlier-2025.txt fixtures/diff/later-2026.txt --format 
 "$profdata" merge -o "$raw/merged.profdata" "$raw"/*.profraw
 RUSTFLAGS="-Cprofile-use=$raw/merged.profdata" CARGO_TARGET_DIR=$use \
   cargo build --release --locked --quiet >&2
-echo "$use/release/gazette"
+optimised=$use/release/gazette
+
+# 4. The profile changes how the code is compiled, never what it does: both builds must write the
+# same bytes for every fixture, or the optimised one is not handed out.
+cargo build --release --locked --quiet >&2
+written() { "$1" extract "$2" --kind all --format jsonl 2> "$3.err" > "$3.out" || true; }
+for f in "${inputs[@]}"; do
+  [ -f "$f" ] || continue
+  written target/release/gazette "$f" "$raw/plain"
+  written "$optimised" "$f" "$raw/optimised"
+  for stream in out err; do
+    cmp -s "$raw/plain.$stream" "$raw/optimised.$stream" || {
+      echo "bench/pgo.sh: the profile-guided build writes other output than the plain one for $f" >&2
+      exit 1
+    }
+  done
+done
+echo "$optimised"
