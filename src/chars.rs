@@ -192,7 +192,8 @@ impl BmpSet {
 
 /// The characters of a set in a text, by offset ([`BmpSet::find_iter`]). A type of its own, its
 /// step inlined where it is read: the passes over sentences (cue words, catalogue aliases) stop
-/// at one character in seven, and a call for each stop cost more than the stop's own work.
+/// at one character in seven, and the call made for each stop when the step was a closure
+/// returned as an opaque iterator took 1.4 % of the instructions of a run.
 pub struct SetMatches<'a> {
     set: &'a BmpSet,
     s: &'a str,
