@@ -270,11 +270,10 @@ impl<'a> Fold<'a> {
 fn restore_titles(node: &mut document::Node, fold: &Fold) {
     // A paragraph of running text has no title of its own (`Node::title_in` reads it from the
     // text, which is the original's): most nodes are such paragraphs.
-    let first_change = || fold.replaced.partition_point(|&(at, _)| at < node.start);
     if !node.title.is_empty()
         && fold
             .replaced
-            .get(first_change())
+            .get(fold.replaced.partition_point(|&(at, _)| at < node.start))
             .is_some_and(|&(at, _)| at < node.end)
     {
         node.title = fold.original_of(&node.title, node.start, node.end);

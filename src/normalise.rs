@@ -4,7 +4,7 @@
 //! works on it, and every byte of it can be traced to the page it came from.
 //!
 //! What is rewritten, and nothing else:
-//! - full-width digits, Latin letters and number punctuation (`６．３％` → `6.3%`), Kangxi radicals
+//! - full-width digits, Latin letters and number punctuation (`４．８％` → `4.8%`), Kangxi radicals
 //!   and compatibility ideographs (NFKC), every dash variant → `—`, odd spaces → space;
 //! - spaces that layout put between Chinese characters and numbers, between a number and its `%`,
 //!   or inside letter-spaced lines;
@@ -199,7 +199,7 @@ fn drops_spaces(a: char, b: char, letter_spaced: bool) -> bool {
         || is_cjk_punct(b)
         || (is_ideograph(a) && numeric(b))
         || (numeric(a) && is_ideograph(b))
-        // `6.3 %`: a percent or per-mille sign belongs to its number.
+        // `4.8 %`: a percent or per-mille sign belongs to its number.
         || (a.is_ascii_digit() && matches!(b, '%' | '‰'))
         || (letter_spaced && is_ideograph(a) && is_ideograph(b))
 }

@@ -313,7 +313,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     })
 }
 
-/// The number is part of a code, name or ordinal, not a quantity (`G318`, `5G`, `7+1`, `第3`).
+/// The number is part of a code, name or ordinal, not a quantity (`S12`, `5G`, `7+1`, `第3`).
 fn is_code_or_ordinal(s: &str, start: usize, num_end: usize) -> bool {
     let before = s[..start].chars().next_back();
     let after = s[num_end..].chars().next();
