@@ -19,6 +19,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
+
+# What the figures are taken with comes from Debian's packages: ripgrep (the scan compared with),
+# hyperfine (medians) and GNU time (peak memory). A fresh machine lacks them: they are installed
+# here when apt-get can (as root, or through sudo without a password); otherwise the figures that
+# need them are skipped, each saying so.
+missing=()
+command -v rg > /dev/null || missing+=(ripgrep)
+command -v hyperfine > /dev/null || missing+=(hyperfine)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ] && command -v apt-get > /dev/null; then
+  as_root=()
+  [ "$(id -u)" = 0 ] || as_root=(sudo -n)
+  echo "installing ${missing[*]} (Debian packages) for the measurements" >&2
+  { "${as_root[@]}" apt-get install -y -qq "${missing[@]}" \
+    || { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq "${missing[@]}"; }; } > /dev/null 2>&1 \
+    || echo "could not install ${missing[*]}: the figures that need them are skipped" >&2
+fi
 plain=target/release/gazette
 corpus=${GAZETTE_CORPUS:-../shared/corpus}
 min_mb=${MIN_MB:-25}
