@@ -29,12 +29,11 @@ command -v rg > /dev/null || missing+=(ripgrep)
 command -v hyperfine > /dev/null || missing+=(hyperfine)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ] && command -v apt-get > /dev/null; then
-  as_root=()
-  [ "$(id -u)" = 0 ] || as_root=(sudo -n)
+  apt() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo -n apt-get "$@"; fi; }
   echo "installing ${missing[*]} (Debian packages) for the measurements" >&2
-  { "${as_root[@]}" apt-get install -y -qq "${missing[@]}" \
-    || { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq "${missing[@]}"; }; } > /dev/null 2>&1 \
-    || echo "could not install ${missing[*]}: the figures that need them are skipped" >&2
+  # The package lists are fetched only when the first try finds no such package.
+  { apt install -y -qq "${missing[@]}" || { apt update -qq && apt install -y -qq "${missing[@]}"; }; } \
+    > /dev/null 2>&1 || echo "could not install ${missing[*]}: the figures that need them are skipped" >&2
 fi
 plain=target/release/gazette
 corpus=${GAZETTE_CORPUS:-../shared/corpus}
@@ -129,39 +128,39 @@ echo "  $n_big mentions extracted ($(per_mb "$n_big" "$size") per MB)"
 # Wall time of "$@" in microseconds (stdout discarded), one run.
 wall_us() { local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+two_places() { awk -v x="$1" 'BEGIN { printf "%.2f", x }'; }
+# The commands of the arrays named $2 and $3 run in turn, $runs pairs, into the file $1: a line
+# "A B T" of wall times in microseconds each, T that of a run of /bin/true beside them. The ratio
+# of two medians taken a minute apart moves with the machine's speed; the median of each pair's
+# ratio much less. Timed from the shell, each run carries what timing it costs (starting `date`,
+# forking): T measures that, for the pairs whose figure has it taken off.
+in_turn() {
+  local -n first=$2 second=$3
+  : > "$1"
+  for _ in $(seq "$runs"); do
+    echo "$(wall_us "${first[@]}") $(wall_us "${second[@]}") $(wall_us /bin/true)" >> "$1"
+  done
+}
 if command -v rg > /dev/null; then
   r=$(time_ms rg -c '[0-9]+' "$big")
   echo "  rg -c '[0-9]+' on the same file: $r ms ($(rate "$size" "$r") MB/s); gazette / rg = $(ratio "$g" "$r")"
-  # The two in turn, $runs pairs: the ratio of two medians taken a minute apart moves with the
-  # machine's speed; the median of each pair's ratio much less. Timed from the shell, each run
-  # carries what timing it costs (starting `date`, forking): a run of /bin/true beside each pair
-  # measures that, and it is taken off both.
-  rg_pairs=$work/rg-pairs
-  : > "$rg_pairs"
-  for _ in $(seq "$runs"); do
-    a=$(wall_us "$bin" extract "$big" --format jsonl -j 1)
-    b=$(wall_us rg -c '[0-9]+' "$big")
-    c=$(wall_us /bin/true)
-    echo "$a $b $c" >> "$rg_pairs"
-  done
-  paired=$(awk '{ printf "%.4f\n", ($1 - $3) / ($2 - $3) }' "$rg_pairs" | median)
-  echo "  gazette / rg in $runs pairs run in turn: $(awk -v x="$paired" 'BEGIN { printf "%.2f", x }')× (median of the pairs' ratios)"
+  # The time of starting a process is taken off both.
+  gazette_large=("$bin" extract "$big" --format jsonl -j 1)
+  rg_large=(rg -c '[0-9]+' "$big")
+  in_turn "$work/rg-pairs" gazette_large rg_large
+  paired=$(awk '{ printf "%.4f\n", ($1 - $3) / ($2 - $3) }' "$work/rg-pairs" | median)
+  echo "  gazette / rg in $runs pairs run in turn: $(two_places "$paired")× (median of the pairs' ratios)"
 else
   echo "  rg not installed (apt-get install ripgrep): no scan to compare with"
 fi
 echo "  peak memory: $(peak_mb "$bin" extract "$big" --format jsonl) MB for a $(mb "$size") MB input"
 if [ -n "$plain" ]; then
-  # The two builds in turn, $runs pairs, as for rg above.
-  builds=$work/build-pairs
-  : > "$builds"
-  for _ in $(seq "$runs"); do
-    a=$(wall_us "$plain" extract "$big" --format jsonl -j 1)
-    b=$(wall_us "$bin" extract "$big" --format jsonl -j 1)
-    echo "$a $b" >> "$builds"
-  done
-  p=$(awk '{ print int($1 / 1000) }' "$builds" | median)
-  by=$(awk '{ printf "%.4f\n", $2 / $1 }' "$builds" | median)
-  echo "  plain release build: $p ms ($(rate "$size" "$p") MB/s); the profile-guided build takes $(awk -v x="$by" 'BEGIN { printf "%.2f", x }') of its time (median of $runs pairs run in turn)"
+  plain_large=("$plain" extract "$big" --format jsonl -j 1)
+  guided_large=("$bin" extract "$big" --format jsonl -j 1)
+  in_turn "$work/build-pairs" plain_large guided_large
+  p=$(awk '{ print int($1 / 1000) }' "$work/build-pairs" | median)
+  by=$(awk '{ printf "%.4f\n", $2 / $1 }' "$work/build-pairs" | median)
+  echo "  plain release build: $p ms ($(rate "$size" "$p") MB/s); the profile-guided build takes $(two_places "$by") of its time (median of $runs pairs run in turn)"
 fi
 
 # Batches: the reports as separate files, 8 and 32 copies of each.
@@ -180,19 +179,14 @@ for copies in 8 32; do
 done
 dir=$work/batch-32
 bytes=$(cat "$dir"/* | wc -c)
-# One worker and two in turn, $runs pairs: the speed of a core drifts on a shared machine, so the
-# speed-up is the median of each pair's ratio, not the ratio of two medians taken minutes apart.
-wall_ms() { local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-pairs=$work/pairs
-: > "$pairs"
-for _ in $(seq "$runs"); do
-  a=$(wall_ms "$bin" extract "$dir" --format jsonl -q -j 1)
-  b=$(wall_ms "$bin" extract "$dir" --format jsonl -q -j 2)
-  echo "$a $b" >> "$pairs"
-done
-one=$(awk '{ print $1 }' "$pairs" | median)
-two=$(awk '{ print $2 }' "$pairs" | median)
-speedup=$(awk '{ printf "%.4f\n", $1 / $2 }' "$pairs" | median)
-echo "batch of $(find "$dir" -type f | wc -l) files: 1 worker $one ms ($(rate "$bytes" "$one") MB/s), 2 workers $two ms ($(rate "$bytes" "$two") MB/s): $(awk -v x="$speedup" 'BEGIN { printf "%.2f", x }')× (median of $runs pairs run in turn)"
+# One worker and two in turn: the speed of a core drifts on a shared machine, so the speed-up is
+# the median of each pair's ratio, not the ratio of two medians taken minutes apart.
+one_worker=("$bin" extract "$dir" --format jsonl -q -j 1)
+two_workers=("$bin" extract "$dir" --format jsonl -q -j 2)
+in_turn "$work/worker-pairs" one_worker two_workers
+one=$(awk '{ print int($1 / 1000) }' "$work/worker-pairs" | median)
+two=$(awk '{ print int($2 / 1000) }' "$work/worker-pairs" | median)
+speedup=$(awk '{ printf "%.4f\n", $1 / $2 }' "$work/worker-pairs" | median)
+echo "batch of $(find "$dir" -type f | wc -l) files: 1 worker $one ms ($(rate "$bytes" "$one") MB/s), 2 workers $two ms ($(rate "$bytes" "$two") MB/s): $(two_places "$speedup")× (median of $runs pairs run in turn)"
 n_batch=$(mentions "$bin" extract "$dir" --format jsonl -q -j 2)
 echo "  $n_batch mentions extracted ($(per_mb "$n_batch" "$bytes") per MB)"
