@@ -144,7 +144,7 @@ in_turn() {
 if command -v rg > /dev/null; then
   r=$(time_ms rg -c '[0-9]+' "$big")
   echo "  rg -c '[0-9]+' on the same file: $r ms ($(rate "$size" "$r") MB/s); gazette / rg = $(ratio "$g" "$r")"
-  # The time of starting a process is taken off both.
+  # in_turn times /bin/true beside each pair: the cost of starting a process, taken off both here.
   gazette_large=("$bin" extract "$big" --format jsonl -j 1)
   rg_large=(rg -c '[0-9]+' "$big")
   in_turn "$work/rg-pairs" gazette_large rg_large

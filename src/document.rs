@@ -20,13 +20,13 @@ pub struct SourceInfo {
 /// What the masthead, title and headings say about the document.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Metadata {
-    /// Publication named on the masthead (`西藏自治区人民政府公报`).
+    /// Publication named on the masthead (`某省人民政府公报`).
     pub publication: Option<String>,
     /// Year of the issue on the masthead.
     pub year: Option<i32>,
     /// Issue number within the year (`第1期` → 1).
     pub issue: Option<u32>,
-    /// Serial number since the first issue (`总第683号` → 683).
+    /// Serial number since the first issue (`总第512号` → 512).
     pub serial: Option<u32>,
     /// Title of the (first) government work report.
     pub title: Option<String>,
