@@ -586,6 +586,25 @@ pub fn starts_with(s: &str, w: &str) -> bool {
     }
 }
 
+/// `s.strip_prefix(c)`, the first character decoded and compared: std's search for a character
+/// that is not a constant encodes it and calls memcmp on the bytes (a tenth of the scan's time,
+/// asked after every number).
+#[inline]
+pub fn strip_char(s: &str, c: char) -> Option<&str> {
+    let (first, len) = char_at(s, 0)?;
+    (first == c).then(|| &s[len..])
+}
+
+/// `words.contains(&s)`, each word of the same length compared by its last byte first (as
+/// [`starts_with`]): `contains` calls memcmp for every word as long as `s`, which took a tenth
+/// of the scan's time when asked of every unit found.
+#[inline]
+pub fn is_one_of(s: &str, words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| w.len() == s.len() && starts_with(s, w))
+}
+
 /// `s.ends_with(w)`, as [`starts_with`] (the last bytes compared first).
 #[inline]
 pub fn ends_with(s: &str, w: &str) -> bool {
@@ -924,6 +943,19 @@ mod tests {
         assert_eq!(set.find_iter(s).collect::<Vec<_>>(), want);
         assert_eq!(want.len(), 7);
         assert_eq!(set.find_iter("").count(), 0);
+    }
+
+    #[test]
+    fn strip_char_and_is_one_of_answer_as_std() {
+        for s in ["（套）", "(台)", "/吨", "每人", "套", "", "a", "（"] {
+            for c in ['（', '(', '/', '每', 'a', '套'] {
+                assert_eq!(strip_char(s, c), s.strip_prefix(c), "{s} {c}");
+            }
+        }
+        let words = ["方", "成", "万亿", "亿"];
+        for s in ["方", "成", "亿", "万亿", "万", "方面", "", "个"] {
+            assert_eq!(is_one_of(s, &words), words.contains(&s), "{s}");
+        }
     }
 
     #[test]

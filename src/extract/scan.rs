@@ -236,7 +236,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
         // `450万困难群众`, `新增人口100万，`: a bare 万/亿 counts people or things.
         let bare = pieces
             .last()
-            .is_some_and(|&(a, b)| BARE_MAGNITUDES.contains(&&s[a..b]));
+            .is_some_and(|&(a, b)| crate::chars::is_one_of(&s[a..b], BARE_MAGNITUDES));
         let next = s[j..].chars().next();
         let ends = next.is_none_or(|c| matches!(c, '，' | '。' | '；' | '、'));
         if bare
@@ -255,7 +255,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
         }
         return None;
     };
-    if NEEDS_MAGNITUDE.contains(&unit.written) && !has_magnitude {
+    if crate::chars::is_one_of(unit.written, NEEDS_MAGNITUDE) && !has_magnitude {
         return None;
     }
     written.push_str(unit.written);
@@ -263,7 +263,7 @@ fn tail_at(s: &str, i: usize, magnitude_allowed: bool) -> Option<Tail> {
     j += unit.written.len();
     // `6.5万台（套）`: an alternative measure word in brackets belongs to the unit.
     for (open, close) in [('（', '）'), ('(', ')')] {
-        if let Some(rest) = s[j..].strip_prefix(open)
+        if let Some(rest) = crate::chars::strip_char(&s[j..], open)
             && let Some((inner, _)) = rest.split_once(close)
             && inner.chars().count() <= 2
             && unit_at(inner).is_some_and(|u| u.written == inner)

@@ -532,7 +532,7 @@ pub fn key_for_with<B: AsRef<str>>(
 ) -> Option<&'static Entry> {
     first_by_words(indicator, class).or_else(|| {
         // A few short words: compared by length first, most indicators are told apart at once.
-        if !GENERIC.contains(&indicator) {
+        if !crate::chars::is_one_of(indicator, &GENERIC) {
             return None;
         }
         let before = before();
