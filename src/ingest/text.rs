@@ -139,21 +139,20 @@ fn join_lines(lines: &[&str]) -> String {
 /// is left out, and a run of one or two blank lines is one empty line.
 pub fn page_lines(text: &str) -> Vec<Vec<&str>> {
     let mut pages = PageSplit::default();
-    // Most texts hold no form feed: their lines are not searched for one each.
-    let form_feeds = memchr::memchr(0x0C, text.as_bytes()).is_some();
-    for raw in crate::chars::split_lines(text) {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if !form_feeds {
-            pages.line(line);
-            continue;
-        }
-        let mut parts = crate::chars::split_ascii(line, 0x0C).peekable();
-        while let Some(part) = parts.next() {
-            pages.line(part);
-            if parts.peek().is_some() {
-                // A form feed always ends the page, even mid-line.
-                pages.end_page();
-            }
+    // Line feeds and form feeds are found in one pass over the text (the memchr crate's vector
+    // search for either byte), not a pass for each.
+    let b = text.as_bytes();
+    let mut from = 0;
+    let ends = memchr::memchr2_iter(b'\n', 0x0C, b).chain([b.len()]);
+    for at in ends {
+        let piece = &text[from..at];
+        from = at + 1;
+        if b.get(at) == Some(&0x0C) {
+            // A form feed always ends the page, even mid-line.
+            pages.line(piece);
+            pages.end_page();
+        } else {
+            pages.line(piece.strip_suffix('\r').unwrap_or(piece));
         }
     }
     pages.end_page();
@@ -197,6 +196,43 @@ impl<'a> PageSplit<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `page_lines` as first written: the text split at line feeds, each line's `\r` left out,
+    /// and a line cut at each form feed.
+    fn page_lines_by_line(text: &str) -> Vec<Vec<&str>> {
+        let mut pages = PageSplit::default();
+        for raw in text.split('\n') {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            let mut parts = line.split('\u{c}').peekable();
+            while let Some(part) = parts.next() {
+                pages.line(part);
+                if parts.peek().is_some() {
+                    pages.end_page();
+                }
+            }
+        }
+        pages.end_page();
+        pages.done
+    }
+
+    #[test]
+    fn line_and_form_feeds_found_in_one_pass_split_as_line_by_line() {
+        // Every text of up to six pieces of these, each place of every break included.
+        let pieces = ["增", "a", "\n", "\r", "\u{c}", " "];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 50_000);
+        for t in &texts {
+            assert_eq!(page_lines(t), page_lines_by_line(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn detects_gb18030() {
