@@ -160,6 +160,9 @@ pub fn extract(doc: &Document) -> Vec<Indicator> {
             path,
             node: para,
             place: None,
+            // Asked once for the paragraph: most hold nothing the fold changed, and then none
+            // of their sentences does.
+            folded: doc.folded_within(para.start, para.end),
         };
         // One pass over the paragraph finds what splitting it into sentences and scanning them
         // act on (offsets in the text).
@@ -282,6 +285,8 @@ struct Paragraph<'a, 'w> {
     path: &'w [&'a Node],
     node: &'a Node,
     place: Option<Place<'a>>,
+    /// The fold changed a character of the paragraph.
+    folded: bool,
 }
 
 impl<'a> Paragraph<'a, '_> {
@@ -649,7 +654,7 @@ fn sentence(
     let (start, end) = span;
     let raw = &text[start..end];
     // Where the fold changed the sentence, the candidates of the original may not be its own.
-    let unfolded = !doc.folded_within(start, end);
+    let unfolded = !(para.folded && doc.folded_within(start, end));
     // A sentence whose only candidates open names (or that has none) holds no quantity.
     if unfolded
         && stops
@@ -708,18 +713,20 @@ fn sentence(
             comparator: q.comparator,
         });
         let in_list = k > 0 && seg_start == prev_end;
-        let after = noun_after(s, q.end, clauses.end(q.end));
         let stripped = strip_noise(before);
         // `7个社区、12名志愿者`, `全部县区和85%以上村镇`: the noun follows the number.
-        // `开通3条地铁新线`: a short verb before a count, the counted noun after it.
+        // `开通3条地铁新线`: a short verb before a count, the counted noun after it. The noun is
+        // read only where it can be the subject (most figures have theirs before them).
         let verb_only = q.unit_class == UnitClass::Count && stripped.chars().count() <= 4;
-        let noun_follows = !(after.is_empty() || stretch && in_list)
+        let after = (!(stretch && in_list)
             && (stripped.is_empty()
                 || verb_only
                 || (in_list && readings[k - 1].from_after)
-                || before.trim_end().ends_with(['和', '及', '与', '、']));
+                || before.trim_end().ends_with(['和', '及', '与', '、'])))
+        .then(|| noun_after(s, q.end, clauses.end(q.end)))
+        .filter(|after| !after.is_empty());
         let comparison = is_comparison(stripped);
-        let subject = if noun_follows {
+        let subject = if let Some(after) = after {
             readings[k].from_after = true;
             CompactString::from(after)
         } else if comparison && k > 0 {
