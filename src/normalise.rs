@@ -13,13 +13,12 @@
 //!   character repeated on both sides of that page break is written once.
 
 use crate::chars::{
-    BmpSet, ProseMarks, char_at, char_width, display_width, is_cjk, is_cjk_punct, is_ideograph,
-    is_sentence_end, skip_prose, split_ascii, split_lines, three_byte_char,
+    ProseMarks, char_at, char_width, is_cjk, is_cjk_punct, is_ideograph, is_sentence_end,
+    skip_prose, split_ascii, split_lines, three_byte_char,
 };
 use crate::patterns;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The canonical text and where its pages start.
@@ -93,12 +92,13 @@ pub fn fold_char(c: char, out: &mut String) {
 
 /// Fold a whole string.
 pub fn fold(s: &str) -> String {
-    fold_cow(s).into_owned()
+    fold_cow(s, 0).into_owned()
 }
 
-/// Fold a string, borrowing it when nothing in it folds (nearly every line of a report).
-fn fold_cow(s: &str) -> Cow<'_, str> {
-    let Some((first, c)) = next_to_fold(s, 0) else {
+/// Fold a string, borrowing it when nothing in it folds (nearly every line of a report); every
+/// character before byte `from` folds to itself.
+fn fold_cow(s: &str, from: usize) -> Cow<'_, str> {
+    let Some((first, c)) = next_to_fold(s, from) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len());
@@ -118,15 +118,12 @@ fn fold_cow(s: &str) -> Cow<'_, str> {
 fn next_to_fold(s: &str, from: usize) -> Option<(usize, char)> {
     let b = s.as_bytes();
     let mut i = from;
-    while let Some(&lead) = b.get(i) {
-        // The unified ideographs from U+5000 up (and from U+4E00, lead E4 with B8 or more): most
-        // of the text.
-        if (0xE5..=0xE9).contains(&lead)
-            || (lead == 0xE4 && b.get(i + 1).is_some_and(|&x| x >= 0xB8))
-        {
-            i += 3;
-            continue;
-        }
+    loop {
+        // Runs of unified ideographs and the commonest marks: most of the text.
+        i = skip_prose(b, i, &mut ProseMarks::default());
+        let Some(&lead) = b.get(i) else {
+            break;
+        };
         // Printable ASCII (digits, Latin letters, number punctuation) and CJK punctuation from
         // U+3001 to U+303F (`、。《》“”` are U+201C/D, elsewhere): folded to themselves.
         if (b' '..=b'~').contains(&lead)
@@ -350,6 +347,8 @@ struct Marks {
 }
 
 impl Marks {
+    /// The marks of `s`, read by themselves (what the line pass reads them as, in the tests).
+    #[cfg(test)]
     fn of(s: &str) -> Marks {
         let mut m = Marks::default();
         m.add(s);
@@ -365,7 +364,10 @@ impl Marks {
         self.titles += next.titles;
     }
 
+    #[cfg(test)]
     fn add(&mut self, s: &str) {
+        use crate::chars::BmpSet;
+        use std::sync::LazyLock;
         static MARKS: LazyLock<BmpSet> = LazyLock::new(|| {
             BmpSet::of([
                 '“', '”', '（', '）', '《', '》', '。', '，', '；', '！', '？', '!', '?', ';',
@@ -410,17 +412,25 @@ impl<'a> Line<'a> {
     /// plain (nothing to fold, no space): one pass over it then finds that out and reads its
     /// marks and width, and the line stays borrowed.
     fn of(raw: &'a str) -> Option<Line<'a>> {
-        if let Some((marks, width)) = plain_line(raw) {
+        let plain = line_reading(raw, Reading::Plain);
+        let Some(stop) = plain.stop else {
             return (!raw.is_empty()).then_some(Line {
                 text: Cow::Borrowed(raw),
-                marks,
-                width: saturating_u32(width),
+                marks: plain.marks,
+                width: saturating_u32(plain.width),
             });
-        }
-        let text = clean_cow(fold_cow(raw));
+        };
+        // A line with a character to fold or a space (a tenth of a report saved from the web,
+        // by its bytes: `％`, `［］`, `×`, a space between words) is folded and cleaned. What
+        // came before that character folds to itself and holds no white space: folding and
+        // cleaning keep it as the start of the line, and only the rest is read again.
+        let text = clean_cow(fold_cow(raw, stop));
+        let rest = line_reading(text.get(stop..)?, Reading::Any);
+        let mut marks = plain.marks;
+        marks.merge(rest.marks);
         (!text.is_empty()).then(|| Line {
-            marks: Marks::of(&text),
-            width: saturating_u32(display_width(&text)),
+            marks,
+            width: saturating_u32(plain.width + rest.width),
             text,
         })
     }
@@ -433,11 +443,36 @@ fn saturating_u32(n: usize) -> u32 {
 
 /// The marks and display width of `s` when folding and cleaning leave it as it is: every
 /// character folds to itself (`folds_to_itself`) and none is a space (so none is trimmed).
+#[cfg(test)]
 fn plain_line(s: &str) -> Option<(Marks, usize)> {
+    let read = line_reading(s, Reading::Plain);
+    read.stop.is_none().then_some((read.marks, read.width))
+}
+
+/// What [`line_reading`] takes.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// A line as read, up to a character that folds or a space.
+    Plain,
+    /// A line folded and cleaned: every character (`Marks::of` and `display_width` of it).
+    Any,
+}
+
+/// What [`line_reading`] read of a line: the marks and display width of the line up to `stop`,
+/// where a character that is not plain stands (`None`: the whole line).
+struct LineReading {
+    marks: Marks,
+    width: usize,
+    stop: Option<usize>,
+}
+
+/// The marks and display width of `s`, in one pass that steps over runs of prose.
+fn line_reading(s: &str, reading: Reading) -> LineReading {
     let b = s.as_bytes();
     let mut marks = Marks::default();
     let mut width = 0;
     let mut i = 0;
+    let mut stop = None;
     // What the runs of prose held of `，`, `、` and `。`.
     let mut prose = ProseMarks::default();
     loop {
@@ -472,16 +507,23 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
                     marks.note(char::from(lead));
                 }
             } else {
+                // Decoded from the three bytes just read (valid UTF-8 holds no surrogate).
+                let Some(c) = three_byte_char(lead, next(1), next(2)) else {
+                    stop = Some(i);
+                    break;
+                };
                 width += 2;
-                // Decoded from the three bytes just read.
-                marks.note(three_byte_char(lead, next(1), next(2))?);
+                marks.note(c);
             }
             i += len;
             continue;
         }
-        let (c, len) = char_at(s, i)?;
-        if c == ' ' || !folds_to_itself(c) {
-            return None;
+        let Some((c, len)) = char_at(s, i) else {
+            break;
+        };
+        if reading == Reading::Plain && (c == ' ' || !folds_to_itself(c)) {
+            stop = Some(i);
+            break;
         }
         marks.note(c);
         width += char_width(c);
@@ -490,7 +532,7 @@ fn plain_line(s: &str) -> Option<(Marks, usize)> {
     // As noting each of them would have.
     marks.prose |= prose.comma_or_stop;
     marks.sentence_end |= prose.full_stop;
-    Some((marks, width))
+    LineReading { marks, width, stop }
 }
 
 /// The paragraph before a break, as the joining rules see it.
@@ -836,6 +878,7 @@ fn join_into(p: &mut String, next: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chars::display_width;
 
     fn norm(pages: &[&str]) -> Canonical {
         normalise(&pages.iter().map(|p| p.to_string()).collect::<Vec<_>>())
@@ -889,6 +932,15 @@ mod tests {
             let s = format!("a增，{c}b");
             let by_chars = s.char_indices().skip(1).find(|&(_, c)| !folds_to_itself(c));
             assert_eq!(next_to_fold(&s, 1), by_chars, "{c:?}");
+            // Long enough for the vector steps over runs of prose, from every place.
+            let long = format!("地区生产总值增长，全年、经济{c}社会。发展平稳向好，{c}增长5%");
+            for (from, _) in long.char_indices() {
+                let by_chars = long[from..]
+                    .char_indices()
+                    .find(|&(_, c)| !folds_to_itself(c))
+                    .map(|(i, c)| (from + i, c));
+                assert_eq!(next_to_fold(&long, from), by_chars, "{c:?} {from}");
+            }
             if folds_to_itself(c) {
                 let mut out = String::new();
                 fold_char(c, &mut out);
@@ -896,7 +948,7 @@ mod tests {
             }
             let mut whole = String::new();
             s.chars().for_each(|c| fold_char(c, &mut whole));
-            assert_eq!(fold_cow(&s), whole, "{c:?}");
+            assert_eq!(fold_cow(&s, 0), whole, "{c:?}");
         }
     }
 
@@ -910,6 +962,11 @@ mod tests {
             "增长！？!?;；……·",
             "\t增长",
             "增长\r",
+            "政 府 工 作 报 告",
+            "地区生产总值增长 6.3 %，高于全国“平均”水平 ",
+            "２０２５年ＧＤＰ增长５％，《规划》（草案）",
+            "全年完成投资１２３亿元\u{3000}\u{3000}",
+            "“十五五”时期\u{3000}增长［预期］×2",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -927,7 +984,13 @@ mod tests {
                 .map(|c| format!("地区生产总值增长，全年、经济{c}社会。发展“平稳”向好，{c}")),
         );
         for s in &samples {
-            let slow = clean_cow(fold_cow(s));
+            let slow = clean_cow(fold_cow(s, 0));
+            // A line as the line pass reads it: what folding and cleaning it leave, with the
+            // marks and width of that.
+            let line = Line::of(s).map(|l| (l.text.into_owned(), l.marks, l.width as usize));
+            let expected = (!slow.is_empty())
+                .then(|| (slow.to_string(), Marks::of(&slow), display_width(&slow)));
+            assert_eq!(line, expected, "{s:?}");
             match plain_line(s) {
                 Some((marks, width)) => {
                     assert_eq!(slow, s.as_str(), "{s:?}");
