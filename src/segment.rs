@@ -797,10 +797,13 @@ fn marker_with(head: char, s: &str) -> Option<Marker> {
 
 /// The title of an item: its lead sentence, up to the first full stop (or colon).
 fn item_title(s: &str) -> String {
-    let cut = s
-        .char_indices()
-        .find(|&(_, c)| is_sentence_end(c) || c == '：')
-        .map_or(s.len(), |(i, _)| i);
+    // The stop found by the bitset pass over the text, not by decoding each character.
+    static ENDS: LazyLock<BmpSet> = LazyLock::new(|| {
+        let marks = ['。', '！', '？', '；', '!', '?', ';', '：'];
+        debug_assert!(marks[..7].iter().all(|&c| is_sentence_end(c)));
+        BmpSet::of(marks)
+    });
+    let cut = ENDS.find_iter(s).next().map_or(s.len(), |(i, _)| i);
     first_chars(&s[..cut], MAX_ITEM_TITLE_CHARS).to_string()
 }
 
@@ -839,8 +842,9 @@ fn items(paras: &[Para]) -> Vec<Node> {
         }
     }
     for (i, p) in paras.iter().enumerate() {
-        // An address to the audience (`各位代表！`) ends the numbered items before it.
-        if is_address(p.text) {
+        // An address to the audience (`各位代表！`) ends the numbered items before it (asked of
+        // its first character first: the text of a paragraph met again is no longer cached).
+        if p.head == '各' && is_address(p.text) {
             close_to(0, &mut stack, &mut out);
         }
         if let Some(m) = markers[i] {
@@ -981,6 +985,30 @@ mod tests {
             }
         }
         assert!(markers > 1000, "{markers}");
+    }
+
+    #[test]
+    fn an_item_title_is_its_lead_sentence() {
+        let by_chars = |s: &str| {
+            let cut = s
+                .char_indices()
+                .find(|&(_, c)| is_sentence_end(c) || c == '：')
+                .map_or(s.len(), |(i, _)| i);
+            first_chars(&s[..cut], MAX_ITEM_TITLE_CHARS).to_string()
+        };
+        for s in [
+            "（一）持续扩大有效需求。全年完成投资",
+            "一是稳投资：新开工项目120个",
+            "二是强化创新!研发投入增长8%",
+            "1. 增收入; 稳就业",
+            "三是无句号的一段很长很长的文字没有结束",
+            "",
+            "；",
+        ] {
+            assert_eq!(item_title(s), by_chars(s), "{s}");
+        }
+        let long = "四是".to_string() + &"增".repeat(100) + "。";
+        assert_eq!(item_title(&long), by_chars(&long));
     }
 
     #[test]
