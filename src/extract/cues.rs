@@ -54,9 +54,42 @@ const LISTS: [List; 9] = [
 /// The place of a word in a list it is not in.
 const NOT_LISTED: u16 = u16::MAX;
 
+/// Which lists the rules ask about a sentence, by where it stands: a sentence of a part that
+/// reviews the past year is asked about neither its plan words nor its result words, so its pass
+/// need not stop at them (`新`, `建`, `实`, `全`, `推` … : a third of the stops of the pass over a
+/// sentence that looks for every list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    /// Every list (outside the parts of a report).
+    All,
+    /// A part reviewing the past: the verbs of increase and decrease, periods.
+    Review,
+    /// The same, in a sentence that names a year to come: and the words of a target.
+    ReviewFuture,
+    /// A part that plans: besides those, stretch values, the past and the plan words.
+    Plan,
+}
+
+impl Asked {
+    const ALL: [Asked; 4] = [Asked::All, Asked::Review, Asked::ReviewFuture, Asked::Plan];
+
+    /// Whether the rules may ask about `list`.
+    pub fn asks(self, list: List) -> bool {
+        use List::*;
+        match self {
+            Asked::All => true,
+            Asked::Review => matches!(list, Up | Down | Periods),
+            Asked::ReviewFuture => matches!(list, Up | Down | Periods | ReviewTarget),
+            Asked::Plan => matches!(list, Stretch | Up | Down | Periods | Past | Plan),
+        }
+    }
+}
+
 /// The words of every list, and the clause breaks, found by their first character.
 struct Lexicon {
-    words: WordSet,
+    /// For each kind of sentence (`Asked`, in the order of `Asked::ALL`), the words of the lists
+    /// asked and the clause breaks, and the index in `places` of each.
+    words: [(WordSet, Vec<usize>); Asked::ALL.len()],
     /// For each word, its first place in each list (`NOT_LISTED` where it is in none).
     places: Vec<[u16; LISTS.len()]>,
     /// For each word, whether it is a clause break.
@@ -90,8 +123,22 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 .expect("a list of fewer than 65535 words");
         }
     }
+    let words = Asked::ALL.map(|asked| {
+        let ids: Vec<usize> = (0..words.len())
+            .filter(|&id| {
+                breaks[id]
+                    || LISTS
+                        .iter()
+                        .zip(&places[id])
+                        .any(|(&list, &place)| place != NOT_LISTED && asked.asks(list))
+            })
+            .collect();
+        let set = WordSet::new(ids.iter().map(|&id| words[id]).collect())
+            .expect("cue words start in the Basic Multilingual Plane");
+        (set, ids)
+    });
     Lexicon {
-        words: WordSet::new(words).expect("cue words start in the Basic Multilingual Plane"),
+        words,
         places,
         breaks,
     }
@@ -114,22 +161,28 @@ pub struct Cues {
     by_list: [Vec<Occurrence>; LISTS.len()],
     /// Where each clause break stands, in order.
     breaks: Vec<usize>,
+    /// The lists that were read (the others hold nothing).
+    asked: Option<Asked>,
 }
 
 impl Cues {
     #[cfg(test)]
     pub fn of(s: &str) -> Cues {
         let mut cues = Cues::default();
-        cues.read(s);
+        cues.read(s, Asked::All);
         cues
     }
 
-    /// Make these the cues of `s` (the room of the last sentence's is kept for the next).
-    pub fn read(&mut self, s: &str) {
+    /// Make these the cues of `s` (the room of the last sentence's is kept for the next), of
+    /// the lists `asked`.
+    pub fn read(&mut self, s: &str, asked: Asked) {
         self.by_list.iter_mut().for_each(Vec::clear);
         self.breaks.clear();
+        self.asked = Some(asked);
         let (lexicon, by_list, breaks) = (&*LEXICON, &mut self.by_list, &mut self.breaks);
-        lexicon.words.each_occurrence(s, |word, start, end| {
+        let (set, ids) = &lexicon.words[asked as usize];
+        set.each_occurrence(s, |word, start, end| {
+            let word = ids[word];
             // A break is in no list (a test holds them apart).
             if lexicon.breaks[word] {
                 breaks.push(start);
@@ -150,6 +203,11 @@ impl Cues {
 
     /// The occurrences of the list's words that lie in `s[from..to]`, by start.
     fn within(&self, list: List, from: usize, to: usize) -> impl Iterator<Item = &Occurrence> {
+        debug_assert!(
+            self.asked.is_some_and(|asked| asked.asks(list)),
+            "{list:?} asked of a sentence read for {:?}",
+            self.asked
+        );
         let found = &self.by_list[list as usize];
         let first = found.partition_point(|o| o.start < from);
         // Past a word that starts at `to` or later, none ends by `to`.
@@ -184,6 +242,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_kinds_of_sentence_stand_at_their_own_places() {
+        for (k, asked) in Asked::ALL.into_iter().enumerate() {
+            assert_eq!(asked as usize, k, "{asked:?}");
+        }
+        // Fewer lists, fewer words to stop at.
+        let words = |a: Asked| LEXICON.words[a as usize].1.len();
+        assert!(words(Asked::Review) < words(Asked::Plan));
+        assert!(words(Asked::Plan) < words(Asked::All));
+    }
+
+    #[test]
     fn every_list_stands_at_its_own_place() {
         for (k, list) in LISTS.into_iter().enumerate() {
             assert_eq!(list as usize, k, "{list:?}");
@@ -211,10 +280,18 @@ mod tests {
             "abc 没有任何提示词的句子𠀀增长",
         ];
         // Every word once, and all of them run together: overlaps of every kind.
-        let all_words = LEXICON.words.words().concat();
-        for text in texts.iter().copied().chain([all_words.as_str()]) {
-            let cues = Cues::of(text);
-            for list in LISTS {
+        let all_words = LEXICON.words[Asked::All as usize].0.words().concat();
+        for (text, asked) in texts
+            .iter()
+            .copied()
+            .chain([all_words.as_str()])
+            .flat_map(|text| Asked::ALL.map(|asked| (text, asked)))
+        {
+            // Every list a sentence is read for, as the reading of every list finds it.
+            let mut cues = Cues::default();
+            cues.read(text, asked);
+            assert_eq!(cues.clause_breaks(), Cues::of(text).clause_breaks());
+            for list in LISTS.into_iter().filter(|&l| asked.asks(l)) {
                 // Each word of the list at its first place in it, wherever it occurs.
                 let listed = words_of(list);
                 let mut want = Vec::new();

@@ -18,7 +18,7 @@ use crate::lexicon::words::{
 };
 use crate::patterns;
 pub use compact_str::CompactString;
-use cues::{Cues, List};
+use cues::{Asked, Cues, List};
 use scan::{Quantity, base_value};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -583,15 +583,38 @@ struct SentenceFacts {
 
 impl SentenceFacts {
     /// Make these the facts of `s`, given where the first characters of time words stand in it
-    /// when they are known.
-    fn read(&mut self, s: &str, time_words: Option<impl Iterator<Item = (usize, char)>>) {
-        self.cues.read(s);
+    /// when they are known, what its part covers and the year the report plans.
+    fn read(
+        &mut self,
+        s: &str,
+        time_words: Option<impl Iterator<Item = (usize, char)>>,
+        covers: Option<Covers>,
+        target_year: Option<i32>,
+    ) {
         self.years.read(s);
         let by_year = match time_words {
             Some(at) => crate::patterns::by_year_from(s, at),
             None => crate::patterns::by_year(s),
         };
         self.by_year_end = by_year.map(|(end, _)| end);
+        // The cue words of the lists `kind_of` and the reading of clauses ask about a sentence
+        // where it stands: in a review, the target words only when a year to come is named.
+        let asked = match covers {
+            None => Asked::All,
+            Some(Covers::Review) => {
+                let future = self.by_year_end.is_some()
+                    || self.years.found.iter().any(|&(_, _, year, base)| {
+                        !base && year.zip(target_year).is_some_and(|(y, t)| y >= t)
+                    });
+                if future {
+                    Asked::ReviewFuture
+                } else {
+                    Asked::Review
+                }
+            }
+            Some(Covers::Plan) | Some(Covers::Other) => Asked::Plan,
+        };
+        self.cues.read(s, asked);
         self.history = crate::patterns::history(s)
             .and_then(|n| n.parse::<u32>().ok())
             .is_some_and(|n| n >= HISTORY_MIN_YEARS);
@@ -681,7 +704,12 @@ fn sentence(
     }
     let place = para.place(last_section);
     let sentence: Arc<str> = Arc::from(raw);
-    facts.read(s, unfolded.then(|| stops.time_words_in(start, end)));
+    facts.read(
+        s,
+        unfolded.then(|| stops.time_words_in(start, end)),
+        place.covers,
+        doc.meta.target_year,
+    );
     let facts: &SentenceFacts = facts;
     let cues = &facts.cues;
     let clauses = Clauses::of(s, cues);
@@ -1098,7 +1126,6 @@ fn kind_of(
             .years
             .within(0, before)
             .any(|y| ty.is_some_and(|t| y >= t));
-    let target_words = cues.any(List::TargetCues, 0, s.len());
     match place.covers {
         Some(Covers::Review) => {
             if names_future && cues.any(List::ReviewTarget, 0, s.len()) {
@@ -1116,6 +1143,7 @@ fn kind_of(
             }
         }
         None => {
+            let target_words = cues.any(List::TargetCues, 0, s.len());
             if !place.in_report && !target_words && !cues.any(List::ResultCues, 0, s.len()) {
                 Kind::Result
             } else if names_future
