@@ -15,7 +15,7 @@ pub fn decode_pages<'a>(
     bytes: &'a [u8],
     forced: Option<&str>,
 ) -> Result<RawDocument<'a>, IngestError> {
-    let (text, encoding) = decode(bytes, forced)?;
+    let (text, encoding) = decode_with(bytes, forced, Nul::WithLines)?;
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
@@ -23,11 +23,21 @@ pub fn decode_pages<'a>(
         kind: SourceKind::Text,
         encoding: Some(encoding),
         pages: match text {
-            Cow::Borrowed(text) => Pages::Lines(page_lines(text)),
+            Cow::Borrowed(text) => Pages::Lines(page_lines_refusing_nul(text)?),
             Cow::Owned(text) => Pages::Decoded(text),
         },
         warnings: Vec::new(),
     })
+}
+
+/// When a UTF-8 input read in place is searched for NUL bytes.
+#[derive(Clone, Copy, PartialEq)]
+enum Nul {
+    /// Before anything else is read of it.
+    First,
+    /// With its line feeds (`page_lines_refusing_nul`): one pass over the text, not two. The
+    /// first 64 KiB are still searched first, so that the errors come as before.
+    WithLines,
 }
 
 /// Decode to text (UTF-8 input is borrowed, not copied), returning the name of the encoding used.
@@ -39,6 +49,15 @@ pub fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&str>,
 ) -> Result<(Cow<'a, str>, String), IngestError> {
+    decode_with(bytes, forced, Nul::First)
+}
+
+/// [`decode`], with the search for NUL bytes of a UTF-8 input left to `nul`.
+fn decode_with<'a>(
+    bytes: &'a [u8],
+    forced: Option<&str>,
+    nul: Nul,
+) -> Result<(Cow<'a, str>, String), IngestError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return strict(enc, &bytes[bom_len..]);
     }
@@ -47,10 +66,16 @@ pub fn decode<'a>(
             .ok_or_else(|| IngestError::UnknownEncoding(label.to_string()))?;
         return strict(enc, bytes);
     }
-    reject_binary(bytes)?;
+    match nul {
+        Nul::First => reject_binary(bytes)?,
+        Nul::WithLines => reject_binary_sampled(bytes)?,
+    }
     // simdutf8 validates in vector steps; the answer is std's.
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok((Cow::Borrowed(s), "UTF-8".into()));
+    }
+    if nul == Nul::WithLines {
+        reject_nul(bytes)?;
     }
     if let Ok(decoded) = strict(GB18030, bytes) {
         return Ok(decoded);
@@ -81,10 +106,35 @@ fn strict<'a>(
 /// Text files have no NUL bytes and few C0 controls other than tab, line feed, carriage return
 /// and form feed.
 fn reject_binary(bytes: &[u8]) -> Result<(), IngestError> {
-    if memchr::memchr(0, bytes).is_some() {
-        return Err(IngestError::Binary("contains NUL bytes".into()));
+    reject_nul(bytes)?;
+    reject_controls(bytes)
+}
+
+/// [`reject_binary`] of the first `BINARY_SAMPLE` bytes, and of the rest only when the sample has
+/// too many control bytes (whether the error names NUL bytes or control bytes is as
+/// `reject_binary` would say): the rest is searched for NUL bytes with the line feeds.
+fn reject_binary_sampled(bytes: &[u8]) -> Result<(), IngestError> {
+    reject_nul(&bytes[..bytes.len().min(BINARY_SAMPLE)])?;
+    // Too many control bytes: a NUL byte anywhere is named first, as `reject_binary` names it.
+    reject_controls(bytes).or_else(|controls| reject_nul(bytes).and(Err(controls)))
+}
+
+fn reject_nul(bytes: &[u8]) -> Result<(), IngestError> {
+    match memchr::memchr(0, bytes) {
+        Some(_) => Err(nul_bytes()),
+        None => Ok(()),
     }
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
+}
+
+fn nul_bytes() -> IngestError {
+    IngestError::Binary("contains NUL bytes".into())
+}
+
+/// Bytes at the start of an input whose control bytes are counted.
+const BINARY_SAMPLE: usize = 64 * 1024;
+
+fn reject_controls(bytes: &[u8]) -> Result<(), IngestError> {
+    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
     // Counted without a branch per byte, in byte-wide counters (at most 255 to a chunk), so
     // that the loop vectorises 32 bytes at a time: chunks of a fixed size (a multiple of 16 and
     // 32, below 256) have no remainder to count a byte at a time but the last.
@@ -138,13 +188,30 @@ fn join_lines(lines: &[&str]) -> String {
 /// The lines of each page of decoded text (see [`split_pages`]), as slices of it: a line's `\r`
 /// is left out, and a run of one or two blank lines is one empty line.
 pub fn page_lines(text: &str) -> Vec<Vec<&str>> {
-    let mut pages = PageSplit::default();
     // Line feeds and form feeds are found in one pass over the text (the memchr crate's vector
     // search for either byte), not a pass for each.
+    pages_at(text, memchr::memchr2_iter(b'\n', 0x0C, text.as_bytes()))
+}
+
+/// [`page_lines`] of a UTF-8 input read in place, refused if it holds a NUL byte: the same
+/// pass looks for those (the first `BINARY_SAMPLE` bytes were searched before).
+fn page_lines_refusing_nul(text: &str) -> Result<Vec<Vec<&str>>, IngestError> {
+    let b = text.as_bytes();
+    let mut nul = false;
+    let breaks = memchr::memchr3_iter(b'\n', 0x0C, 0, b).filter(|&at| {
+        nul |= b[at] == 0;
+        b[at] != 0
+    });
+    let pages = pages_at(text, breaks);
+    if nul { Err(nul_bytes()) } else { Ok(pages) }
+}
+
+/// The pages of `text`, given where its line feeds and form feeds stand, in order.
+fn pages_at(text: &str, breaks: impl Iterator<Item = usize>) -> Vec<Vec<&str>> {
+    let mut pages = PageSplit::default();
     let b = text.as_bytes();
     let mut from = 0;
-    let ends = memchr::memchr2_iter(b'\n', 0x0C, b).chain([b.len()]);
-    for at in ends {
+    for at in breaks.chain([b.len()]) {
         let piece = &text[from..at];
         from = at + 1;
         if b.get(at) == Some(&0x0C) {
@@ -213,6 +280,47 @@ mod tests {
         }
         pages.end_page();
         pages.done
+    }
+
+    #[test]
+    fn nul_bytes_found_with_the_lines_are_refused_as_before() {
+        // `decode_pages` as first written: every byte searched for NUL before anything else.
+        let first = |bytes: &[u8]| {
+            decode(bytes, None).and_then(|(text, _)| {
+                if text.trim().is_empty() {
+                    return Err(IngestError::Empty);
+                }
+                Ok(match text {
+                    Cow::Borrowed(t) => page_lines(t).len(),
+                    Cow::Owned(t) => page_lines(&t).len(),
+                })
+            })
+        };
+        let now = |bytes: &[u8]| {
+            decode_pages(bytes, None).map(|raw| match raw.pages {
+                Pages::Lines(pages) => pages.len(),
+                Pages::Decoded(t) => page_lines(&t).len(),
+                Pages::Texts(t) => t.len(),
+            })
+        };
+        let prose = "增长5%，\n\n\n\n全年完成。\n".repeat(BINARY_SAMPLE / 20);
+        let controls = "\u{1}".repeat(BINARY_SAMPLE);
+        let mut inputs: Vec<Vec<u8>> = Vec::new();
+        for head in ["", "\0", controls.as_str(), "   "] {
+            for tail in ["", "\0", "\u{1}", "\n\0\n", "\u{c}"] {
+                for body in ["", prose.as_str()] {
+                    inputs.push(format!("{head}{body}{tail}").into_bytes());
+                }
+            }
+        }
+        // Not UTF-8 (a GB18030 byte pair), with a NUL byte past the sample.
+        let mut gb = prose.as_bytes().to_vec();
+        gb.extend_from_slice(&[0xB0, 0xA1, 0]);
+        inputs.push(gb);
+        for bytes in &inputs {
+            let (a, b) = (first(bytes), now(bytes));
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{} bytes", bytes.len());
+        }
     }
 
     #[test]
