@@ -117,6 +117,34 @@ fn json_f64(buf: &mut Vec<u8>, v: f64) -> io::Result<()> {
         buf.extend_from_slice(b".0");
         return Ok(());
     }
+    // A value with up to four decimals (`5.3`, `0.25`): the digits of the integer it is divided
+    // from, with the point put in. With 15 digits and fewer, no other decimal that short reads
+    // as the same number, so these are the shortest digits that do, serde_json's.
+    let mut scale = 1.0;
+    for decimals in 1..=4 {
+        scale *= 10.0;
+        let m = (v * scale).round();
+        if v != 0.0 && m.abs() < 1e15 && m / scale == v {
+            if v < 0.0 {
+                buf.push(b'-');
+            }
+            let mut digits = itoa::Buffer::new();
+            let digits = digits.format(m.abs() as u64).as_bytes();
+            match digits.len().checked_sub(decimals) {
+                Some(whole) if whole > 0 => {
+                    buf.extend_from_slice(&digits[..whole]);
+                    buf.push(b'.');
+                    buf.extend_from_slice(&digits[whole..]);
+                }
+                _ => {
+                    buf.extend_from_slice(b"0.");
+                    buf.resize(buf.len() + decimals - digits.len(), b'0');
+                    buf.extend_from_slice(digits);
+                }
+            }
+            return Ok(());
+        }
+    }
     json_value(buf, &v)
 }
 
@@ -346,6 +374,11 @@ mod tests {
             }
             values.push((x % 100_000_000_000_000_000) as f64);
             values.push(-((x % 1_000_000) as f64));
+            // Decimals of every length and size, and their neighbours.
+            let decimal =
+                (x % 10_000_000_000_000_000) as f64 / [1e1, 1e2, 1e3, 1e4, 1e5][(x % 5) as usize];
+            values.extend([decimal, -decimal, decimal.next_up(), decimal.next_down()]);
+            values.push((x % 100_000) as f64 / 1e4);
         }
         for v in values {
             let mut ours = Vec::new();
