@@ -62,9 +62,12 @@ const SPEAKER_TITLE: &[&str] = &[
 ];
 /// `各位代表`, `各位委员` at the start of a paragraph: the report's address to the assembly.
 fn is_address(s: &str) -> bool {
-    s.strip_prefix("各位")
+    s.strip_prefix(ADDRESS_OPENING)
         .is_some_and(|rest| rest.starts_with("代表") || rest.starts_with("委员"))
 }
+
+/// How an address to the audience opens (`各位代表！`, `各位委员`).
+const ADDRESS_OPENING: &str = "各位";
 
 /// Longest heading, in characters, that can open a part.
 const MAX_HEADING_CHARS: usize = 40;
@@ -844,7 +847,7 @@ fn items(paras: &[Para]) -> Vec<Node> {
     for (i, p) in paras.iter().enumerate() {
         // An address to the audience (`各位代表！`) ends the numbered items before it (asked of
         // its first character first: the text of a paragraph met again is no longer cached).
-        if p.head == '各' && is_address(p.text) {
+        if ADDRESS_OPENING.starts_with(p.head) && is_address(p.text) {
             close_to(0, &mut stack, &mut out);
         }
         if let Some(m) = markers[i] {
