@@ -28,8 +28,11 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Marks that end a sentence in Chinese text (after folding, so `?` and `!` count too).
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+    SENTENCE_ENDS.contains(&c)
 }
+
+/// The marks that end a sentence, full-width and ASCII.
+pub const SENTENCE_ENDS: [char; 7] = ['。', '！', '？', '；', '!', '?', ';'];
 
 /// The first `n` characters of `s` (all of it when it is shorter).
 pub fn first_chars(s: &str, n: usize) -> &str {

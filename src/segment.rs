@@ -6,7 +6,7 @@
 //! parts are short headings that name a review or a plan (`2024年工作回顾`, `一、…`,
 //! `三、2025年政府工作任务`); items start with `（一）`, `一是` or `1.`.
 
-use crate::chars::{BmpSet, first_chars, is_sentence_end};
+use crate::chars::{BmpSet, SENTENCE_ENDS, first_chars, is_sentence_end};
 use crate::document::{Covers, Metadata, Node, NodeKind};
 use crate::lexicon::script::mainland_quote;
 use crate::normalise::Canonical;
@@ -801,11 +801,8 @@ fn marker_with(head: char, s: &str) -> Option<Marker> {
 /// The title of an item: its lead sentence, up to the first full stop (or colon).
 fn item_title(s: &str) -> String {
     // The stop found by the bitset pass over the text, not by decoding each character.
-    static ENDS: LazyLock<BmpSet> = LazyLock::new(|| {
-        let marks = ['。', '！', '？', '；', '!', '?', ';', '：'];
-        debug_assert!(marks[..7].iter().all(|&c| is_sentence_end(c)));
-        BmpSet::of(marks)
-    });
+    static ENDS: LazyLock<BmpSet> =
+        LazyLock::new(|| BmpSet::of(SENTENCE_ENDS.into_iter().chain(['：'])));
     let cut = ENDS.find_iter(s).next().map_or(s.len(), |(i, _)| i);
     first_chars(&s[..cut], MAX_ITEM_TITLE_CHARS).to_string()
 }

@@ -602,10 +602,12 @@ impl SentenceFacts {
         let asked = match covers {
             None => Asked::All,
             Some(Covers::Review) => {
+                // What `kind_of` reads as naming the future, anywhere in the sentence.
                 let future = self.by_year_end.is_some()
-                    || self.years.found.iter().any(|&(_, _, year, base)| {
-                        !base && year.zip(target_year).is_some_and(|(y, t)| y >= t)
-                    });
+                    || self
+                        .years
+                        .within(0, s.len())
+                        .any(|y| target_year.is_some_and(|t| y >= t));
                 if future {
                     Asked::ReviewFuture
                 } else {
